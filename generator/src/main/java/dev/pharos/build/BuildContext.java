@@ -1,0 +1,141 @@
+package dev.pharos.build;
+
+import dev.pharos.BuildOptions;
+import dev.pharos.PharosException;
+import dev.pharos.Problem;
+import dev.pharos.content.LocaleInfo;
+import dev.pharos.content.Page;
+import dev.pharos.content.Site;
+import dev.pharos.html.ProcessedHtml;
+import dev.pharos.render.TemplateRenderer;
+import dev.pharos.render.Theme;
+import dev.pharos.render.UiStrings;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one build shares between its stages: the site, the theme, rendered article bodies and the output. */
+public final class BuildContext {
+
+    private final BuildOptions options;
+    private final Site site;
+    private final Theme theme;
+    private final TemplateRenderer renderer;
+    private final Map<String, UiStrings> strings;
+    private final SiteOutput output;
+    private final Map<Page, ProcessedHtml> processed;
+    private final PageModels models;
+    private final List<Problem> problems;
+    private final List<BuildStage> stages;
+
+    BuildContext(BuildOptions options, Site site, Theme theme, TemplateRenderer renderer, Map<String, UiStrings> strings,
+            SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages) {
+        this.options = options;
+        this.site = site;
+        this.theme = theme;
+        this.renderer = renderer;
+        this.strings = strings;
+        this.output = output;
+        this.processed = processed;
+        this.problems = problems;
+        this.stages = stages;
+        this.models = new PageModels(this);
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public SiteOutput output() {
+        return output;
+    }
+
+    public UiStrings strings(String locale) {
+        return strings.get(locale);
+    }
+
+    /** The rendered body of a content page (every page with Markdown has one). */
+    public Optional<ProcessedHtml> processed(Page page) {
+        return Optional.ofNullable(processed.get(page));
+    }
+
+    public Map<Page, ProcessedHtml> processedPages() {
+        return Collections.unmodifiableMap(processed);
+    }
+
+    public PageModels models() {
+        return models;
+    }
+
+    /** Reports a warning or error; errors fail the build after the current stage. */
+    public void report(Problem problem) {
+        problems.add(problem);
+    }
+
+    List<BuildStage> stages() {
+        return stages;
+    }
+
+    public List<LocaleInfo> locales() {
+        return site.config().locales();
+    }
+
+    /** The site path without the base path ({@code /help/en/x/} becomes {@code en/x/}), for output files. */
+    public String outputPath(String url) {
+        String base = site.config().basePath();
+        String path = url.startsWith(base) ? url.substring(base.length()) : url.replaceFirst("^/", "");
+        if (path.isEmpty() || path.endsWith("/")) {
+            return path + "index.html";
+        }
+        return path;
+    }
+
+    /**
+     * Renders a template with the common variables of a locale (site, lang, nav, translations) plus {@code extra},
+     * and writes it.
+     *
+     * @param url the page's site path; {@code index.html} is added to paths ending in {@code /}
+     */
+    public void renderPage(String template, String locale, Views.PageView page, Map<String, Object> extra, String url)
+            throws PharosException {
+        Map<String, Object> model = models.common(locale, page, null);
+        model.putAll(extra);
+        for (BuildStage stage : stages) {
+            stage.decorate(this, null, locale, model);
+        }
+        write(template, locale, model, outputPath(url), page.kind());
+    }
+
+    /** Renders a template with a finished model and writes it at an output path. */
+    public void write(String template, String locale, Map<String, Object> model, String outputPath, String owner)
+            throws PharosException {
+        try {
+            String html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
+            output.write(outputPath, html, owner);
+        } catch (TemplateRenderer.RenderException e) {
+            throw new PharosException(e.problem(), e);
+        }
+    }
+
+    public TemplateRenderer renderer() {
+        return renderer;
+    }
+
+    /** {@code https://help.example.com} from the base URL, or empty. */
+    public String origin() {
+        String baseUrl = site.config().baseUrl();
+        if (baseUrl.isEmpty()) {
+            return "";
+        }
+        return baseUrl.substring(0, baseUrl.length() - site.config().basePath().length());
+    }
+}

@@ -1,0 +1,244 @@
+package dev.pharos.build;
+
+import dev.pharos.BuildOptions;
+import dev.pharos.BuildResult;
+import dev.pharos.PharosException;
+import dev.pharos.Problem;
+import dev.pharos.content.ContentLoader;
+import dev.pharos.content.LocaleInfo;
+import dev.pharos.content.Page;
+import dev.pharos.content.PageKind;
+import dev.pharos.content.Resource;
+import dev.pharos.content.Site;
+import dev.pharos.html.HtmlPostProcessor;
+import dev.pharos.html.ProcessedHtml;
+import dev.pharos.markdown.MarkdownRenderer;
+import dev.pharos.render.TemplateRenderer;
+import dev.pharos.render.Theme;
+import dev.pharos.render.UiStrings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs the pipeline: load → Markdown → HTML post-processing → templates → later stages (search, support) →
+ * static files, into a staging folder swapped in at the end. Pages are processed in parallel; output is the same
+ * bytes whatever the thread count.
+ */
+public final class SiteBuilder {
+
+    private final List<Supplier<BuildStage>> stageFactories;
+    private final Map<String, ProcessedHtml> cache;
+
+    /**
+     * @param stages the later stages, created fresh for every build
+     * @param cache  rendered article bodies kept between builds (the dev server's incremental rebuilds), or null
+     */
+    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, ProcessedHtml> cache) {
+        this.stageFactories = List.copyOf(stages);
+        this.cache = cache;
+    }
+
+    public BuildResult build(BuildOptions options) throws PharosException {
+        Timer timer = new Timer();
+        Site site = ContentLoader.load(options.source(),
+                new ContentLoader.Options(options.drafts(), options.today(), options.baseUrl()));
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.problems()));
+        failOnErrors(problems);
+        timer.lap("load");
+
+        Theme theme = Theme.load(options.source(), site.config().theme(), problems);
+        Map<String, UiStrings> strings = new LinkedHashMap<>();
+        for (LocaleInfo locale : site.config().locales()) {
+            strings.put(locale.code(), UiStrings.load(theme, locale.code(), problems));
+        }
+        failOnErrors(problems);
+
+        Map<Page, ProcessedHtml> processed = processMarkdown(site, strings, problems);
+        failOnErrors(problems);
+        timer.lap("markdown");
+
+        List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
+        try (SiteOutput output = new SiteOutput(options.output())) {
+            BuildContext context = new BuildContext(options, site, theme, new TemplateRenderer(theme), strings, output,
+                    processed, problems, stages);
+            for (BuildStage stage : stages) {
+                stage.prepare(context, problems);
+            }
+            failOnErrors(problems);
+
+            renderPages(context);
+            new SiteFiles(context).write();
+            timer.lap("render");
+            for (BuildStage stage : stages) {
+                stage.finish(context);
+                failOnErrors(problems);
+                timer.lap(stage.name());
+            }
+            copyFiles(context);
+            timer.lap("copy");
+
+            List<Problem> warnings = distinct(problems);
+            List<BuildResult.PageSummary> pages = summaries(site);
+            int files = output.files().size();
+            output.commit();
+            timer.lap("write");
+            BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
+            if (options.report().isPresent()) {
+                BuildReport.write(options.report().get(), result);
+            }
+            return result;
+        }
+    }
+
+    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems) {
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        HtmlPostProcessor html = new HtmlPostProcessor(site);
+        Map<Page, ProcessedHtml> out = new ConcurrentHashMap<>();
+        site.pages().parallelStream().filter(p -> p.source() != null).forEach(page -> {
+            String key = cacheKey(site, page);
+            ProcessedHtml cached = cache == null ? null : cache.get(key);
+            if (cached != null) {
+                out.put(page, cached);
+                return;
+            }
+            List<Problem> mine = new ArrayList<>();
+            String rendered = markdown.render(page.markdown(), page.source(), page.bodyLine(), mine);
+            UiStrings labels = strings.getOrDefault(page.contentLocale(), strings.get(page.locale()));
+            ProcessedHtml result = html.process(page, rendered, labels::get, mine);
+            out.put(page, result);
+            problems.addAll(mine);
+            if (cache != null && mine.isEmpty()) {
+                cache.put(key, result);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * What a rendered body depends on: the page's text and identity, and the set of pages and files links may
+     * point to. Any added, removed or renamed page changes the last part and so every key.
+     */
+    private static String cacheKey(Site site, Page page) {
+        return page.locale() + "\u0000" + page.source() + "\u0000" + page.url() + "\u0000" + page.markdown().hashCode()
+                + "\u0000" + page.type() + "\u0000" + site.fingerprint();
+    }
+
+    private static void renderPages(BuildContext context) throws PharosException {
+        List<Page> pages = context.site().pages();
+        try {
+            pages.parallelStream().forEach(page -> {
+                Map<String, Object> model = context.models().forPage(page);
+                for (BuildStage stage : context.stages()) {
+                    stage.decorate(context, page, page.locale(), model);
+                }
+                try {
+                    context.write(template(context, page), page.locale(), model, context.outputPath(page.url()),
+                            page.source() == null ? page.url() : page.source());
+                } catch (PharosException e) {
+                    throw new Wrapped(e);
+                }
+            });
+        } catch (Wrapped w) {
+            throw w.exception;
+        }
+    }
+
+    private static String template(BuildContext context, Page page) {
+        if (!page.layout().isEmpty() && context.renderer().exists(page.layout())) {
+            return page.layout();
+        }
+        return switch (page.kind()) {
+            case HOME -> "home";
+            case SECTION -> "section";
+            case ARTICLE -> page.isFaq() && context.renderer().exists("faq") ? "faq" : "article";
+        };
+    }
+
+    private static void copyFiles(BuildContext context) throws PharosException {
+        List<Resource> resources = context.site().resources();
+        try {
+            resources.parallelStream().forEach(r -> {
+                try {
+                    context.output().copy(r.path(), r.outputPath(), r.source());
+                } catch (PharosException e) {
+                    throw new Wrapped(e);
+                }
+            });
+            context.theme().assets().entrySet().parallelStream().forEach(e -> {
+                try {
+                    context.output().copy(e.getValue(), context.theme().assetPath(e.getKey()), "themes/" + e.getKey());
+                } catch (PharosException ex) {
+                    throw new Wrapped(ex);
+                }
+            });
+        } catch (Wrapped w) {
+            throw w.exception;
+        }
+    }
+
+    private static List<BuildResult.PageSummary> summaries(Site site) {
+        List<BuildResult.PageSummary> out = new ArrayList<>();
+        for (Page page : site.pages()) {
+            String section = page.kind() == PageKind.HOME ? "" : page.sectionId();
+            out.add(new BuildResult.PageSummary(page.source(), page.locale(), page.url(), page.title(), section,
+                    page.kind().name().toLowerCase(java.util.Locale.ROOT), page.fallback(), page.draft()));
+        }
+        return out;
+    }
+
+    private static void failOnErrors(List<Problem> problems) throws PharosException {
+        synchronized (problems) {
+            if (problems.stream().anyMatch(Problem::isError)) {
+                throw new PharosException(distinct(problems));
+            }
+        }
+    }
+
+    private static List<Problem> distinct(List<Problem> problems) {
+        synchronized (problems) {
+            List<Problem> out = new ArrayList<>(new LinkedHashSet<>(problems));
+            out.sort(Problem.ORDER);
+            return out;
+        }
+    }
+
+    /** Carries a checked exception out of a parallel stream. */
+    static final class Wrapped extends RuntimeException {
+        final PharosException exception;
+
+        Wrapped(PharosException exception) {
+            super(exception.getMessage(), null, false, false);
+            this.exception = exception;
+        }
+    }
+
+    private static final class Timer {
+        private final long start = System.nanoTime();
+        private long last = start;
+        private final Map<String, Long> laps = new LinkedHashMap<>();
+
+        void lap(String name) {
+            long now = System.nanoTime();
+            laps.merge(name, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
+
+        Map<String, Long> total() {
+            Map<String, Long> out = new LinkedHashMap<>(laps);
+            out.put("total", (System.nanoTime() - start) / 1_000_000);
+            return out;
+        }
+    }
+
+    /** Where a content root builds to by default: {@code <root>/target/site}. */
+    public static Path defaultOutput(Path source) {
+        return source.resolve("target").resolve("site");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.pharos.build;
+
+import dev.pharos.PharosException;
+import dev.pharos.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The site being written: files go to a hidden staging folder beside the target, and {@link #commit()} swaps it in
+ * only when the whole build succeeded. A failed build leaves the previous site exactly as it was.
+ *
+ * <p>Thread-safe. Two writes to the same path are a build error (two pages claiming one URL), not a silent overwrite.
+ */
+public final class SiteOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path staging;
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private boolean committed;
+
+    public SiteOutput(Path target) throws PharosException {
+        this.target = target.toAbsolutePath().normalize();
+        checkReplaceable(this.target);
+        try {
+            Files.createDirectories(this.target.getParent());
+            this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".building-");
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(null, 0, "cannot create the output folder beside " + this.target + ": " + e.getMessage()));
+        }
+    }
+
+    /** Writes a text file (UTF-8) at a site path such as {@code en/account/index.html}. */
+    public void write(String path, String text, String owner) throws PharosException {
+        write(path, text.getBytes(StandardCharsets.UTF_8), owner);
+    }
+
+    public void write(String path, byte[] bytes, String owner) throws PharosException {
+        Path file = resolve(path, owner);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
+        }
+    }
+
+    /** Copies a file as it is (images, theme assets). */
+    public void copy(Path source, String path, String owner) throws PharosException {
+        Path file = resolve(path, owner);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(owner, 0, "cannot copy to " + path + ": " + e.getMessage()));
+        }
+    }
+
+    public boolean contains(String path) {
+        return owners.containsKey(normalize(path));
+    }
+
+    /** Every file written so far, sorted. */
+    public Map<String, String> files() {
+        return new TreeMap<>(owners);
+    }
+
+    /** The staging folder, for stages that read back what was written. */
+    public Path staging() {
+        return staging;
+    }
+
+    private Path resolve(String path, String owner) throws PharosException {
+        String normalized = normalize(path);
+        Path file = staging.resolve(normalized).normalize();
+        if (!file.startsWith(staging) || normalized.isEmpty()) {
+            throw new PharosException(Problem.error(owner, 0, "output path '" + path + "' leaves the site folder"));
+        }
+        String previous = owners.putIfAbsent(normalized, owner == null ? "" : owner);
+        if (previous != null) {
+            throw new PharosException(Problem.error(owner, 0, "/" + normalized + " is written twice (also by "
+                    + (previous.isEmpty() ? "Pharos" : previous) + "); two pages or aliases share a URL"));
+        }
+        return file;
+    }
+
+    private static String normalize(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p;
+    }
+
+    /** Swaps the staging folder in for the target. */
+    public void commit() throws PharosException {
+        try {
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                move(target, old);
+                move(staging, target);
+                deleteTree(old);
+            } else {
+                move(staging, target);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(null, 0, "cannot replace " + target + ": " + e.getMessage()));
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Removes the staging folder unless committed; the target is untouched. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                // Best effort: a stale hidden folder is harmless and replaced next time.
+            }
+        }
+    }
+
+    /** Refuses to replace a folder that holds something other than a Pharos site (a typo in --out must not cost data). */
+    private static void checkReplaceable(Path target) throws PharosException {
+        if (!Files.isDirectory(target)) {
+            if (Files.exists(target)) {
+                throw new PharosException(Problem.error(null, 0, "the output " + target + " is a file, not a folder"));
+            }
+            return;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(null, 0, "cannot read the output folder " + target + ": " + e.getMessage()));
+        }
+        if (!Files.isDirectory(target.resolve("_pharos"))) {
+            throw new PharosException(Problem.error(null, 0, "the output folder " + target
+                    + " is not empty and is not a site Pharos built; choose an empty or new folder"));
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

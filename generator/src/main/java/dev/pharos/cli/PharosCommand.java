@@ -1,0 +1,34 @@
+package dev.pharos.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}. */
+@Command(name = "pharos", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Builds a multilingual help center from Markdown.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class PharosCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 done, 1 the content has errors, 2 a usage mistake. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new PharosCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("pharos: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 70;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,405 @@
+package dev.pharos.content;
+
+import dev.pharos.Problem;
+import dev.pharos.internal.ConfigReader;
+import dev.pharos.internal.Slugs;
+import dev.pharos.internal.TextFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads a content root into a {@link Site}: the config, a folder per locale, front matter, sections, translations
+ * and fallbacks. Loading never stops at the first problem; it collects them all in {@link Site#problems()}.
+ */
+public final class ContentLoader {
+
+    private static final Pattern H1 = Pattern.compile("\\A\\s*#\\s+(.+?)\\s*#*\\s*(\\n|\\z)");
+
+    /**
+     * @param drafts include {@code draft: true} pages and pages whose {@code publishDate} is after {@code today}
+     * @param today  the date that decides which pages are published yet
+     */
+    public record Options(boolean drafts, LocalDate today, Optional<String> baseUrl) {
+        public Options {
+            Objects.requireNonNull(today, "today");
+            Objects.requireNonNull(baseUrl, "baseUrl");
+        }
+
+        public Options(boolean drafts, LocalDate today) {
+            this(drafts, today, Optional.empty());
+        }
+    }
+
+    private record MarkdownFile(LocaleInfo locale, String relative, Path path) {
+        String source() {
+            return locale.folder() + "/" + relative;
+        }
+    }
+
+    private record Parsed(MarkdownFile file, FrontMatter frontMatter, List<Problem> problems) {
+    }
+
+    private ContentLoader() {
+    }
+
+    public static Site load(Path root, Options options) {
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.error(null, 0, "the content folder " + root + " does not exist"));
+            SiteConfig config = SiteConfigLoader.load(root, new ArrayList<>());
+            return new Site(root, config, List.of(), List.of(), problems);
+        }
+        SiteConfig loaded = SiteConfigLoader.load(root, problems);
+        SiteConfig config = options.baseUrl().map(loaded::withBaseUrl).orElse(loaded);
+        List<MarkdownFile> markdown = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        for (LocaleInfo locale : config.locales()) {
+            scanLocale(root, locale, markdown, resources, problems);
+        }
+        scanStatic(root, resources, problems);
+
+        List<Parsed> parsed = markdown.parallelStream().map(ContentLoader::parse).toList();
+        parsed.forEach(p -> problems.addAll(p.problems()));
+
+        List<Page> pages = new ArrayList<>();
+        for (LocaleInfo locale : config.locales()) {
+            List<Parsed> mine = parsed.stream().filter(p -> p.file().locale().equals(locale)).toList();
+            pages.addAll(localePages(config, locale, mine, options, problems));
+        }
+        pages = withFallbacks(config, pages);
+        checkDuplicateUrls(pages, problems);
+        pages.sort(pageOrder(config));
+        return new Site(root, config, pages, resources, new ArrayList<>(problems));
+    }
+
+    private static java.util.Comparator<Page> pageOrder(SiteConfig config) {
+        List<String> codes = config.locales().stream().map(LocaleInfo::code).toList();
+        return java.util.Comparator.comparingInt((Page p) -> codes.indexOf(p.locale())).thenComparing(Page::id);
+    }
+
+    private static void scanLocale(Path root, LocaleInfo locale, List<MarkdownFile> markdown, List<Resource> resources,
+            List<Problem> problems) {
+        Path dir = root.resolve(locale.folder());
+        if (!Files.isDirectory(dir)) {
+            problems.add(Problem.warning(locale.folder() + "/", 0, "locale '" + locale.code()
+                    + "' has no folder; create " + locale.folder() + "/ with its articles"));
+            return;
+        }
+        for (Path file : walk(dir, problems, locale.folder())) {
+            String relative = slash(dir.relativize(file));
+            if (isMarkdown(file)) {
+                markdown.add(new MarkdownFile(locale, relative, file));
+            } else {
+                resources.add(new Resource(locale.folder() + "/" + relative, file,
+                        locale.code() + "/" + slugDirectories(relative)));
+            }
+        }
+    }
+
+    private static void scanStatic(Path root, List<Resource> resources, List<Problem> problems) {
+        Path dir = root.resolve("static");
+        if (Files.isDirectory(dir)) {
+            for (Path file : walk(dir, problems, "static")) {
+                String relative = slash(dir.relativize(file));
+                resources.add(new Resource("static/" + relative, file, relative));
+            }
+        }
+    }
+
+    /** Regular files under a folder, hidden ones skipped, sorted so every build sees the same order. */
+    private static List<Path> walk(Path dir, List<Problem> problems, String label) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !hidden(dir.relativize(f)))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add(Problem.error(label + "/", 0, "cannot read the folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    private static String slash(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+
+    private static Parsed parse(MarkdownFile file) {
+        List<Problem> problems = new ArrayList<>();
+        String text;
+        try {
+            text = TextFiles.read(file.path(), file.source());
+        } catch (TextFiles.Unreadable e) {
+            problems.add(e.problem());
+            return new Parsed(file, null, problems);
+        }
+        return new Parsed(file, FrontMatter.parse(text, file.source(), problems), problems);
+    }
+
+    private static List<Page> localePages(SiteConfig config, LocaleInfo locale, List<Parsed> files, Options options,
+            List<Problem> problems) {
+        Map<String, Page> byId = new TreeMap<>();
+        Map<String, String> folderNames = new TreeMap<>();
+        for (Parsed parsed : files) {
+            if (parsed.frontMatter() == null) {
+                continue;
+            }
+            Optional<Page> page = toPage(config, locale, parsed, options, problems);
+            if (page.isEmpty()) {
+                continue;
+            }
+            Page p = page.get();
+            Page previous = byId.get(p.id());
+            if (previous != null) {
+                problems.add(Problem.error(p.source(), 0, "same URL " + p.url() + " as " + previous.source()
+                        + "; rename one of them (file names differing only in case or spaces share a URL)"));
+                continue;
+            }
+            byId.put(p.id(), p);
+            rememberFolderNames(parsed.file().relative(), folderNames);
+        }
+        // Every article needs its chain of sections, even where a folder has no _index.md.
+        for (Page page : new ArrayList<>(byId.values())) {
+            String sectionId = page.sectionId();
+            while (sectionId != null && !byId.containsKey(sectionId)) {
+                byId.put(sectionId, syntheticSection(config, locale, sectionId, folderNames.get(sectionId)));
+                sectionId = parentOf(sectionId);
+            }
+        }
+        if (!byId.containsKey("")) {
+            byId.put("", syntheticSection(config, locale, "", null));
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static void rememberFolderNames(String relative, Map<String, String> folderNames) {
+        String[] parts = relative.split("/");
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (id.length() > 0) {
+                id.append('/');
+            }
+            id.append(Slugs.segment(parts[i]));
+            folderNames.putIfAbsent(id.toString(), parts[i]);
+        }
+    }
+
+    private static Page syntheticSection(SiteConfig config, LocaleInfo locale, String id, String folderName) {
+        boolean home = id.isEmpty();
+        String title = home ? config.title(locale.code())
+                : Slugs.humanize(folderName != null ? folderName : id.substring(id.lastIndexOf('/') + 1));
+        return new Page(home ? PageKind.HOME : PageKind.SECTION, id, locale.code(), locale.code(), null, null,
+                url(config, locale, id, null), home ? null : parentOf(id), title, "", "", 0, List.of(), null, null, null,
+                List.of(), false, "", "", null, false, "", Map.of(), "", 1, false);
+    }
+
+    private static Optional<Page> toPage(SiteConfig config, LocaleInfo locale, Parsed parsed, Options options,
+            List<Problem> problems) {
+        MarkdownFile file = parsed.file();
+        FrontMatter fm = parsed.frontMatter();
+        ConfigReader values = fm.values();
+        String[] parts = file.relative().split("/");
+        String fileName = parts[parts.length - 1];
+        String base = fileName.replaceFirst("(?i)\\.(md|markdown)$", "");
+        List<String> dirs = List.of(parts).subList(0, parts.length - 1);
+
+        PageKind kind;
+        List<String> idParts = new ArrayList<>();
+        dirs.forEach(d -> idParts.add(Slugs.segment(d)));
+        if (base.equalsIgnoreCase("_index")) {
+            kind = dirs.isEmpty() ? PageKind.HOME : PageKind.SECTION;
+        } else if (base.equalsIgnoreCase("index")) {
+            kind = dirs.isEmpty() ? PageKind.HOME : PageKind.ARTICLE;
+        } else {
+            kind = PageKind.ARTICLE;
+            idParts.add(Slugs.segment(base));
+        }
+        String id = String.join("/", idParts);
+
+        boolean draft = values.bool("draft", false);
+        Optional<LocalDate> publishDate = values.date("publishdate");
+        Optional<LocalDate> expiryDate = values.date("expirydate");
+        if (!options.drafts() && (draft || publishDate.filter(d -> d.isAfter(options.today())).isPresent())) {
+            return Optional.empty();
+        }
+        if (!options.drafts() && expiryDate.filter(d -> !d.isAfter(options.today())).isPresent()) {
+            return Optional.empty();
+        }
+
+        String body = fm.body();
+        int bodyLine = fm.bodyLine();
+        Optional<String> title = values.string("title");
+        Matcher h1 = H1.matcher(body);
+        if (h1.find()) {
+            String heading = h1.group(1).strip();
+            if (title.isEmpty() || title.get().equals(heading)) {
+                // A leading "# Title" is the title; keeping it would show the title twice.
+                title = Optional.of(heading);
+                int removedLines = (int) h1.group(0).chars().filter(c -> c == '\n').count();
+                body = body.substring(h1.end());
+                bodyLine += removedLines;
+            }
+        }
+        if (title.isEmpty()) {
+            String humanized = Slugs.humanize(kind == PageKind.ARTICLE && !base.equalsIgnoreCase("index")
+                    ? base : dirs.isEmpty() ? config.title(locale.code()) : dirs.get(dirs.size() - 1));
+            if (kind != PageKind.HOME) {
+                problems.add(Problem.warning(file.source(), 1, "no title: using '" + humanized
+                        + "' from the file name; add 'title: ...' to the front matter"));
+            }
+            title = Optional.of(kind == PageKind.HOME ? config.title(locale.code()) : humanized);
+        }
+
+        String ticketCategory = null;
+        Object ticket = values.raw("ticket");
+        if (ticket instanceof String s) {
+            ticketCategory = s.strip();
+        } else if (ticket != null) {
+            ticketCategory = values.child("ticket").flatMap(t -> t.string("category")).orElse(null);
+        }
+
+        LocalDate lastmod = values.date("lastmod").or(() -> values.date("updated")).orElse(null);
+        String slug = values.string("slug").map(Slugs::segment).orElse(null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) ConfigReader.lowerKeys(values.values());
+        String sectionId = kind == PageKind.HOME ? null : parentOf(id);
+        List<String> aliases = values.strings("aliases").stream().map(a -> aliasPath(config, locale, a)).toList();
+
+        return Optional.of(new Page(kind, id, locale.code(), locale.code(), file.source(), file.path(),
+                url(config, locale, id, slug), sectionId, title.get(),
+                values.string("description").orElse(""), values.string("summary").orElse(""),
+                values.integer("weight").orElse(0L),
+                values.strings("tags"), values.date("date").orElse(null), lastmod,
+                values.date("reviewed").orElse(null), aliases, draft, values.string("type", ""),
+                values.string("layout", ""), ticketCategory, values.bool("urgent", false), values.string("icon", ""),
+                params, body, bodyLine, false));
+    }
+
+    /** An alias as a site path: {@code /en/old/} stays under the base path, {@code old} is taken under the locale. */
+    private static String aliasPath(SiteConfig config, LocaleInfo locale, String alias) {
+        String path = alias.startsWith("/") ? config.basePath() + alias.substring(1)
+                : config.basePath() + locale.code() + "/" + alias;
+        return path.endsWith("/") || path.endsWith(".html") ? path : path + "/";
+    }
+
+    static String parentOf(String id) {
+        if (id.isEmpty()) {
+            return null;
+        }
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? "" : id.substring(0, slash);
+    }
+
+    private static String url(SiteConfig config, LocaleInfo locale, String id, String slug) {
+        String path = id;
+        if (slug != null && !id.isEmpty()) {
+            int slash = id.lastIndexOf('/');
+            path = (slash < 0 ? "" : id.substring(0, slash + 1)) + slug;
+        }
+        return config.basePath() + locale.code() + "/" + (path.isEmpty() ? "" : path + "/");
+    }
+
+    private static String slugDirectories(String relative) {
+        int slash = relative.lastIndexOf('/');
+        if (slash < 0) {
+            return relative;
+        }
+        List<String> out = new ArrayList<>();
+        for (String dir : relative.substring(0, slash).split("/")) {
+            out.add(Slugs.segment(dir));
+        }
+        return String.join("/", out) + relative.substring(slash);
+    }
+
+    /** Adds, for each locale, the pages it lacks, with the text of the default locale (or the first that has it). */
+    private static List<Page> withFallbacks(SiteConfig config, List<Page> pages) {
+        Map<String, Map<String, Page>> byLocale = new LinkedHashMap<>();
+        for (LocaleInfo l : config.locales()) {
+            byLocale.put(l.code(), new TreeMap<>());
+        }
+        pages.forEach(p -> byLocale.get(p.locale()).put(p.id(), p));
+        List<Page> out = new ArrayList<>(pages);
+        for (LocaleInfo target : config.locales()) {
+            Map<String, Page> mine = byLocale.get(target.code());
+            Map<String, Page> added = new TreeMap<>();
+            for (LocaleInfo other : config.locales()) {
+                if (other.equals(target)) {
+                    continue;
+                }
+                for (Page source : byLocale.get(other.code()).values()) {
+                    if (source.kind() == PageKind.HOME || source.fallback() || mine.containsKey(source.id())
+                            || added.containsKey(source.id())) {
+                        continue;
+                    }
+                    if (config.fallback() == SiteConfig.Fallback.SKIP && source.kind() == PageKind.ARTICLE) {
+                        continue;
+                    }
+                    added.put(source.id(), source.asFallback(target.code(),
+                            source.url().replaceFirst("^" + Pattern.quote(config.basePath() + other.code() + "/"),
+                                    Matcher.quoteReplacement(config.basePath() + target.code() + "/")),
+                            source.sectionId()));
+                }
+            }
+            if (config.fallback() == SiteConfig.Fallback.SKIP) {
+                // Only the sections that still hold something in this locale.
+                added.values().removeIf(section -> mine.values().stream().noneMatch(p ->
+                        p.id().startsWith(section.id() + "/")));
+            }
+            out.addAll(added.values());
+        }
+        return out;
+    }
+
+    private static void checkDuplicateUrls(List<Page> pages, List<Problem> problems) {
+        Map<String, Page> byUrl = new TreeMap<>();
+        for (Page page : pages) {
+            Page other = byUrl.putIfAbsent(page.url(), page);
+            if (other != null && other != page && !Objects.equals(other.id(), page.id())) {
+                problems.add(Problem.error(page.source(), 0, "same URL " + page.url() + " as "
+                        + (other.source() == null ? "the section '" + other.id() + "'" : other.source())
+                        + "; change the file name or its 'slug'"));
+            }
+        }
+        Map<String, String> aliasOwners = new TreeMap<>();
+        for (Page page : pages) {
+            for (String path : page.aliases()) {
+                String alias = path;
+                if (byUrl.containsKey(path)) {
+                    problems.add(Problem.error(page.source(), 0, "alias " + alias + " is the URL of "
+                            + Optional.ofNullable(byUrl.get(path).source()).orElse(path) + "; remove the alias"));
+                }
+                String owner = aliasOwners.putIfAbsent(path, page.source());
+                if (owner != null && !owner.equals(page.source())) {
+                    problems.add(Problem.error(page.source(), 0, "alias " + alias + " is also an alias of " + owner));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.pharos.internal;
+
+import java.util.Locale;
+
+/** URL path segments and heading anchors made from names and titles, in every script. */
+public final class Slugs {
+
+    private Slugs() {
+    }
+
+    /**
+     * A URL path segment from a file or folder name: lower case, spaces to hyphens, letters of every script kept
+     * ({@code Best Practice} becomes {@code best-practice}, {@code 本地文件系统} stays).
+     */
+    public static String segment(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean dash = false;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || cp == '_' || cp == '.') {
+                out.appendCodePoint(cp);
+                dash = false;
+            } else if (!dash && out.length() > 0) {
+                out.append('-');
+                dash = true;
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '-') {
+            end--;
+        }
+        String slug = out.substring(0, end);
+        return slug.isEmpty() ? "page" : slug;
+    }
+
+    /**
+     * A heading anchor the way GitHub makes them, so links writers copy from GitHub keep working: lower case,
+     * every character that is not a letter, digit, mark, hyphen or underscore dropped, spaces to hyphens
+     * ({@code ## Network fees (ERC20)} becomes {@code network-fees-erc20}, {@code ## 网络手续费} stays).
+     */
+    public static String anchor(String heading) {
+        StringBuilder out = new StringBuilder(heading.length());
+        String lower = heading.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || cp == '-' || cp == '_') {
+                out.appendCodePoint(cp);
+            } else if (cp == ' ') {
+                out.append('-');
+            }
+        }
+        return out.toString();
+    }
+
+    /** "best_practice-guide" or "Best Practice" as a title: "Best practice guide". */
+    public static String humanize(String name) {
+        String words = name.replaceAll("\\.(md|markdown)$", "").replace('_', ' ').replace('-', ' ').strip();
+        if (words.isEmpty()) {
+            return name;
+        }
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+}

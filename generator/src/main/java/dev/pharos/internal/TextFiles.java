@@ -1,0 +1,89 @@
+package dev.pharos.internal;
+
+import dev.pharos.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads writers' text files strictly: UTF-8 or a clear error naming the line with the bad bytes. */
+public final class TextFiles {
+
+    private TextFiles() {
+    }
+
+    /** A file that could not be read, already phrased for the writer. */
+    public static final class Unreadable extends Exception {
+        private final transient Problem problem;
+
+        Unreadable(Problem problem) {
+            super(problem.toString());
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    /**
+     * The file's text with a leading byte-order mark removed and line ends normalised to {@code \n}.
+     *
+     * @param label the path to show in messages (relative to the content root)
+     */
+    public static String read(Path file, String label) throws Unreadable {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new Unreadable(Problem.error(label, 0, "cannot read the file: permission denied (check its permissions)"));
+        } catch (IOException e) {
+            throw new Unreadable(Problem.error(label, 0, "cannot read the file: " + e.getMessage()));
+        }
+        return decode(bytes, label);
+    }
+
+    public static String decode(byte[] bytes, String label) throws Unreadable {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+            text = chars.toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidByte(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new Unreadable(Problem.error(label, line, String.format(
+                    "the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8", bytes[bad] & 0xFF, bad)));
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return text;
+    }
+
+    private static int firstInvalidByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pharos.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import dev.pharos.Problem;
+import java.util.List;
+
+/**
+ * Markdown to HTML with flexmark: CommonMark plus GFM tables, strikethrough, task lists and autolinks, footnotes,
+ * definition lists and {@code !!! warning} admonitions. Links, images and headings carry a {@code data-line}
+ * attribute with their source line, which the HTML stage uses for messages and then removes.
+ *
+ * <p>Thread-safe: one instance serves every page of a parallel build.
+ */
+public final class MarkdownRenderer {
+
+    /** The attribute carrying a source line from this stage to the HTML stage. */
+    public static final String LINE_ATTRIBUTE = "data-line";
+
+    private final Parser parser;
+    private final MutableDataSet options;
+
+    public MarkdownRenderer() {
+        options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                AutolinkExtension.create(),
+                FootnoteExtension.create(),
+                DefinitionExtension.create(),
+                AdmonitionExtension.create()));
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.toImmutable();
+        parser = Parser.builder(options).build();
+    }
+
+    /**
+     * Renders one page body.
+     *
+     * @param markdown  the text after the front matter
+     * @param file      the file, for messages
+     * @param firstLine the file line the text starts on
+     * @param problems  receives warnings (unsupported Hugo shortcodes)
+     */
+    public String render(String markdown, String file, int firstLine, List<Problem> problems) {
+        String expanded = Shortcodes.expand(markdown, file, firstLine, problems);
+        Document document = parser.parse(expanded);
+        HtmlRenderer renderer = HtmlRenderer.builder(options)
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return new SourceLines(firstLine);
+                    }
+                })
+                .build();
+        return renderer.render(document);
+    }
+
+    private record SourceLines(int firstLine) implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+            if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
+                return;
+            }
+            if (node instanceof Link || node instanceof Image || node instanceof AutoLink || node instanceof LinkRef
+                    || node instanceof ImageRef || node instanceof Heading) {
+                attributes.replaceValue(LINE_ATTRIBUTE, String.valueOf(node.getLineNumber() + firstLine));
+            }
+        }
+    }
+}

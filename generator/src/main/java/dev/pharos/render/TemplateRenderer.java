@@ -1,0 +1,218 @@
+package dev.pharos.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.pharos.Problem;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the theme's Pebble templates. Templates get, beside the model, these functions and filters:
+ * <ul>
+ *   <li>{@code t('key', arg...)}: a UI string in the page's locale ({@code i18n/<locale>.yml})</li>
+ *   <li>{@code asset('css/site.css')}: the fingerprinted URL of a theme asset</li>
+ *   <li>{@code value | json}: JSON safe to put inside {@code <script type="application/ld+json">}</li>
+ *   <li>{@code path | absolute}: the absolute URL of a site path (for canonical links, sitemaps, feeds)</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class TemplateRenderer {
+
+    /** Model keys the functions read; set by {@link #render}. */
+    static final String STRINGS = "_strings";
+    static final String ASSET_BASE = "_assetBase";
+    static final String ORIGIN = "_origin";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
+    private final PebbleEngine engine;
+    private final Theme theme;
+
+    public TemplateRenderer(Theme theme) {
+        this.theme = theme;
+        this.engine = new PebbleEngine.Builder()
+                .loader(new LayeredLoader(theme))
+                .extension(new PharosExtension())
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .strictVariables(false)
+                .defaultLocale(Locale.ROOT)
+                .build();
+    }
+
+    /** A template failed: the message names the template file and line. */
+    public static final class RenderException extends Exception {
+        private final transient Problem problem;
+
+        RenderException(Problem problem, Throwable cause) {
+            super(problem.toString(), cause);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    public boolean exists(String template) {
+        return theme.find(LayeredLoader.path(template)).isPresent();
+    }
+
+    /**
+     * @param template a template name under {@code templates/} ({@code article} or {@code sitemap.xml})
+     * @param model    the variables; must hold {@code lang} (a locale code) for {@code t()}
+     * @param strings  the UI strings of the page's locale
+     * @param basePath the site's base path, for {@code asset()}
+     * @param origin   scheme and host of the site ({@code https://help.example.com}), empty when unknown
+     */
+    public String render(String template, Map<String, Object> model, UiStrings strings, String basePath, String origin)
+            throws RenderException {
+        try {
+            PebbleTemplate compiled = engine.getTemplate(template);
+            Map<String, Object> context = new java.util.HashMap<>(model);
+            context.put(STRINGS, strings);
+            context.put(ASSET_BASE, basePath + "_pharos/" + theme.fingerprint() + "/");
+            context.put(ORIGIN, origin);
+            StringWriter out = new StringWriter(8192);
+            compiled.evaluate(out, context);
+            return out.toString();
+        } catch (PebbleException e) {
+            String file = e.getFileName() == null ? LayeredLoader.path(template) : LayeredLoader.path(e.getFileName());
+            int line = e.getLineNumber() == null || e.getLineNumber() < 0 ? 0 : e.getLineNumber();
+            String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+            Throwable cause = e.getCause();
+            if (cause != null && cause != e && cause.getMessage() != null) {
+                message += ": " + cause.getMessage();
+            }
+            throw new RenderException(Problem.error("themes/" + theme.name() + "/" + file, line, "template error: " + message), e);
+        } catch (IOException | RuntimeException e) {
+            throw new RenderException(Problem.error("themes/" + theme.name() + "/" + LayeredLoader.path(template), 0,
+                    "template error: " + e), e);
+        }
+    }
+
+    /** Serializes a value as JSON with {@code <}, {@code >} and {@code &} escaped, for inline data blocks. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not serializable as JSON: " + value, e);
+        }
+    }
+
+    private static final class PharosExtension extends AbstractExtension {
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("t", new Translate(), "asset", new Asset());
+        }
+
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("json", new Json(), "absolute", new Absolute());
+        }
+    }
+
+    private static final class Translate implements Function {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            UiStrings strings = (UiStrings) context.getVariable(STRINGS);
+            Object key = args.get("0");
+            List<Object> rest = new ArrayList<>();
+            for (int i = 1; args.containsKey(String.valueOf(i)); i++) {
+                rest.add(args.get(String.valueOf(i)));
+            }
+            return strings == null ? String.valueOf(key) : strings.get(String.valueOf(key), rest.toArray());
+        }
+    }
+
+    private static final class Asset implements Function {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("path");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return context.getVariable(ASSET_BASE) + String.valueOf(args.get("path"));
+        }
+    }
+
+    private static final class Json implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return new SafeString(json(input));
+        }
+    }
+
+    private static final class Absolute implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            String path = String.valueOf(input);
+            if (path.startsWith("http://") || path.startsWith("https://")) {
+                return path;
+            }
+            return context.getVariable(ORIGIN) + path;
+        }
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['>'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['&'] = CharacterEscapes.ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return new SerializedString(String.format("\\u%04x", ch));
+        }
+    }
+}
