@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { effectiveTheme, applyTheme } from '../assets/js/site.js';
+
+test('a saved theme beats the system preference', () => {
+  assert.equal(effectiveTheme('light', true), 'light');
+  assert.equal(effectiveTheme('dark', false), 'dark');
+  assert.equal(effectiveTheme(null, true), 'dark');
+  assert.equal(effectiveTheme('bogus', false), 'light');
+});
+
+test('applyTheme sets or clears data-theme', () => {
+  const root = { dataset: {} };
+  applyTheme(root, 'dark');
+  assert.equal(root.dataset.theme, 'dark');
+  applyTheme(root, null);
+  assert.equal('theme' in root.dataset, false);
+});
