@@ -18,6 +18,12 @@ import java.util.Optional;
 /** What one build shares between its stages: the site, the theme, rendered article bodies and the output. */
 public final class BuildContext {
 
+    /**
+     * Pages Pharos generates at {@code /<locale>/<id>/}. A Markdown page with one of these ids (a migrated Hugo
+     * site's {@code search.md}) is not rendered on its own: its title and text go into the generated page.
+     */
+    public static final java.util.Set<String> GENERATED_IDS = java.util.Set.of("search", "contact", "verify");
+
     private final BuildOptions options;
     private final Site site;
     private final Theme theme;
@@ -79,6 +85,11 @@ public final class BuildContext {
     /** Reports a warning or error; errors fail the build after the current stage. */
     public void report(Problem problem) {
         problems.add(problem);
+    }
+
+    /** True for a content page whose URL belongs to a generated page (see {@link #GENERATED_IDS}). */
+    public static boolean isClaimed(Page page) {
+        return page.kind() == dev.pharos.content.PageKind.ARTICLE && GENERATED_IDS.contains(page.id());
     }
 
     List<BuildStage> stages() {

@@ -168,14 +168,21 @@ public final class PageModels {
                 isUrgent(page), page.isFaq(), ticketCategory(page), page.icon(), page.source(), editUrl, page.params());
     }
 
-    /** A view for a page Pharos generates (search, contact, verify, notfound). */
+    /**
+     * A view for a page Pharos generates (search, contact, verify, notfound). When the locale has a Markdown page
+     * with the same id, its title, description and text are used, so writers can word these pages themselves.
+     */
     public Views.PageView generatedView(String kind, String locale, String title, String description, String url) {
-        return new Views.PageView(kind, kind, url, absolute(url), absolute(url), title, description, "", "", "",
-                List.of(), List.of(), List.of(new Views.Crumb(site.home(locale).title(), site.home(locale).url())), null,
-                null, null, "", null, "", List.of(), false, false, locale,
+        Optional<Page> own = site.page(locale, kind).filter(BuildContext::isClaimed);
+        String shownTitle = own.map(Page::title).filter(t -> !t.isBlank()).orElse(title);
+        String shownDescription = own.map(Page::description).filter(d -> !d.isBlank()).orElse(description);
+        String html = own.flatMap(context::processed).map(ProcessedHtml::html).orElse("");
+        return new Views.PageView(kind, kind, url, absolute(url), absolute(url), shownTitle, shownDescription, "", html,
+                html, List.of(), List.of(), List.of(new Views.Crumb(site.home(locale).title(), site.home(locale).url())),
+                null, null, null, "", null, "", List.of(), false, false, locale,
                 config.locale(locale).map(LocaleInfo::label).orElse(locale),
                 config.locale(locale).map(LocaleInfo::dir).orElse("ltr"), null, null, List.of(), false, false, null, "",
-                null, "", Map.of());
+                own.map(Page::source).orElse(null), "", own.map(Page::params).orElse(Map.of()));
     }
 
     private List<Views.TranslationView> translations(String locale, Views.PageView view, Page content) {

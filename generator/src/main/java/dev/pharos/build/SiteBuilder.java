@@ -131,7 +131,7 @@ public final class SiteBuilder {
     }
 
     private static void renderPages(BuildContext context) throws PharosException {
-        List<Page> pages = context.site().pages();
+        List<Page> pages = context.site().pages().stream().filter(p -> !BuildContext.isClaimed(p)).toList();
         try {
             pages.parallelStream().forEach(page -> {
                 Map<String, Object> model = context.models().forPage(page);

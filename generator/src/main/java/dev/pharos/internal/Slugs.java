@@ -8,32 +8,52 @@ public final class Slugs {
     private Slugs() {
     }
 
+    /** Characters kept in URL segments as they are: safe in a URL path and in a file name. */
+    private static final String PATH_SAFE = "-_.+~!@$(),;=";
+
     /**
-     * A URL path segment from a file or folder name: lower case, spaces to hyphens, letters of every script kept
-     * ({@code Best Practice} becomes {@code best-practice}, {@code 本地文件系统} stays).
+     * A URL path segment from a file or folder name: lower case, spaces and unsafe punctuation to hyphens, letters
+     * of every script kept ({@code Best Practice} becomes {@code best-practice}, {@code 本地文件系统} and
+     * {@code clang++} stay). A name with no letter or digit ({@code !}, {@code [[}, tldr's commands) is spelled out as
+     * code points ({@code u21}, {@code u5b-u5b}) so that such names stay distinct.
      */
     public static String segment(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean dash = false;
+        boolean meaningful = false;
         String lower = name.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-                    || cp == '_' || cp == '.') {
+            boolean word = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+            if (word || PATH_SAFE.indexOf(cp) >= 0) {
                 out.appendCodePoint(cp);
-                dash = false;
+                dash = cp == '-';
+                meaningful |= word;
             } else if (!dash && out.length() > 0) {
                 out.append('-');
                 dash = true;
             }
         }
+        if (!meaningful) {
+            return codePoints(name);
+        }
         int end = out.length();
         while (end > 0 && out.charAt(end - 1) == '-') {
             end--;
         }
-        String slug = out.substring(0, end);
-        return slug.isEmpty() ? "page" : slug;
+        return out.substring(0, end);
+    }
+
+    private static String codePoints(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(cp -> {
+            if (out.length() > 0) {
+                out.append('-');
+            }
+            out.append('u').append(Integer.toHexString(cp));
+        });
+        return out.length() == 0 ? "page" : out.toString();
     }
 
     /**

@@ -21,6 +21,7 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import dev.pharos.Problem;
@@ -38,7 +39,11 @@ public final class MarkdownRenderer {
     /** The attribute carrying a source line from this stage to the HTML stage. */
     public static final String LINE_ATTRIBUTE = "data-line";
 
+    /** The file line a body starts on, carried on the document to the attribute provider. */
+    private static final DataKey<Integer> FIRST_LINE = new DataKey<>("PHAROS_FIRST_LINE", 1);
+
     private final Parser parser;
+    private final HtmlRenderer renderer;
     private final MutableDataSet options;
 
     public MarkdownRenderer() {
@@ -57,8 +62,22 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        // The admonition extension computes these defaults, reading resources from its jar, on every lookup: set
+        // them once. No icons: the theme draws admonitions with CSS.
+        options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, AdmonitionExtension.getQualifierTypeMap());
+        options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, AdmonitionExtension.getQualifierTitleMap());
+        options.set(AdmonitionExtension.TYPE_SVG_MAP, java.util.Map.of());
         options.toImmutable();
         parser = Parser.builder(options).build();
+        // Built once: extensions load their resources when a renderer is built, which per page is costly.
+        renderer = HtmlRenderer.builder(options)
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return new SourceLines(FIRST_LINE.get(context.getDocument()));
+                    }
+                })
+                .build();
     }
 
     /**
@@ -72,14 +91,7 @@ public final class MarkdownRenderer {
     public String render(String markdown, String file, int firstLine, List<Problem> problems) {
         String expanded = Shortcodes.expand(markdown, file, firstLine, problems);
         Document document = parser.parse(expanded);
-        HtmlRenderer renderer = HtmlRenderer.builder(options)
-                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
-                    @Override
-                    public AttributeProvider apply(LinkResolverContext context) {
-                        return new SourceLines(firstLine);
-                    }
-                })
-                .build();
+        document.set(FIRST_LINE, firstLine);
         return renderer.render(document);
     }
 
