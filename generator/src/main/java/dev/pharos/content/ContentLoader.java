@@ -270,7 +270,7 @@ public final class ContentLoader {
         if (title.isEmpty()) {
             String humanized = Slugs.humanize(kind == PageKind.ARTICLE && !base.equalsIgnoreCase("index")
                     ? base : dirs.isEmpty() ? config.title(locale.code()) : dirs.get(dirs.size() - 1));
-            if (kind != PageKind.HOME) {
+            if (kind != PageKind.HOME && !fm.broken()) {
                 problems.add(Problem.warning(file.source(), 1, "no title: using '" + humanized
                         + "' from the file name; add 'title: ...' to the front matter"));
             }

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code summary}, {@code slug}); Pharos adds {@code ticket}, {@code reviewed}, {@code icon}, {@code urgent} and
  * {@code freshness}. Other keys are kept, with lower-cased names, for templates.
  */
-public record FrontMatter(ConfigReader values, String body, int bodyLine) {
+public record FrontMatter(ConfigReader values, String body, int bodyLine, boolean broken) {
 
     /** Keys and the kind of value each takes; the checker validates against this list. */
     public static final Map<String, String> SCHEMA = Map.ofEntries(
@@ -59,12 +59,12 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine) {
                     Yaml.Document document = Yaml.parse(yaml, file, 2);
                     if (document.root() != null && !(document.root() instanceof Map<?, ?>)) {
                         problems.add(Problem.error(file, 2, "front matter must be 'key: value' lines, such as 'title: ...'"));
-                        return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), body, lineNo + 1);
+                        return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), body, lineNo + 1, true);
                     }
-                    return new FrontMatter(ConfigReader.of(file, document, problems, 1), body, lineNo + 1);
+                    return new FrontMatter(ConfigReader.of(file, document, problems, 1), body, lineNo + 1, false);
                 } catch (Yaml.SyntaxError e) {
                     problems.add(Problem.error(file, e.line(), "front matter is not valid YAML: " + e.getMessage()));
-                    return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), body, lineNo + 1);
+                    return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), body, lineNo + 1, true);
                 }
             }
             if (end < 0) {
@@ -74,10 +74,10 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine) {
             lineNo++;
         }
         problems.add(Problem.error(file, 1, "front matter starts with '---' on line 1 but is never closed; add a '---' line after it"));
-        return empty(text, file, new java.util.ArrayList<>());
+        return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), new java.util.ArrayList<>(), 1), text, 1, true);
     }
 
     private static FrontMatter empty(String text, String file, List<Problem> problems) {
-        return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), text, 1);
+        return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), text, 1, false);
     }
 }
