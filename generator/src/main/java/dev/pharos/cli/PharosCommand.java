@@ -18,7 +18,14 @@ public final class PharosCommand implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 done, 1 the content has errors, 2 a usage mistake. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, printing to the given writers (tests, embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new PharosCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pharos: " + e);
             e.printStackTrace(commandLine.getErr());

@@ -73,13 +73,14 @@ public final class ContentLoader {
         scanStatic(root, resources, problems);
 
         List<Parsed> parsed = markdown.parallelStream().map(ContentLoader::parse).toList();
-        parsed.forEach(p -> problems.addAll(p.problems()));
 
         List<Page> pages = new ArrayList<>();
         for (LocaleInfo locale : config.locales()) {
             List<Parsed> mine = parsed.stream().filter(p -> p.file().locale().equals(locale)).toList();
             pages.addAll(localePages(config, locale, mine, options, problems));
         }
+        // Reading front matter values into pages reports wrong types into each file's list: collect them after.
+        parsed.forEach(p -> problems.addAll(p.problems()));
         pages = withFallbacks(config, pages);
         checkDuplicateUrls(pages, problems);
         pages.sort(pageOrder(config));
@@ -123,19 +124,34 @@ public final class ContentLoader {
     /** Regular files under a folder, hidden ones skipped, sorted so every build sees the same order. */
     private static List<Path> walk(Path dir, List<Problem> problems, String label) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !hidden(dir.relativize(f)))
-                    .sorted()
-                    .toList();
+            List<Path> all = files.filter(f -> !hidden(dir.relativize(f))).sorted().toList();
+            for (Path f : all) {
+                if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+                    String target;
+                    try {
+                        target = Files.readSymbolicLink(f).toString();
+                    } catch (IOException e) {
+                        target = "?";
+                    }
+                    problems.add(Problem.error(label + "/" + slash(dir.relativize(f)), 0,
+                            "cannot read the file: it is a link to nothing (" + target + ")"));
+                }
+            }
+            return all.stream().filter(Files::isRegularFile).toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.add(Problem.error(label + "/", 0, "cannot read the folder: " + e.getMessage()));
             return List.of();
         }
     }
 
+    /**
+     * Dot files and folders (.git, .DS_Store, editor lock files such as .#x.md) are not content; a page whose name is
+     * only dots ({@code ..md}, tldr's page for the {@code .} command) is.
+     */
     private static boolean hidden(Path relative) {
         for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
+            String name = part.toString();
+            if (name.startsWith(".") && !name.matches("\\.+\\.(md|markdown)")) {
                 return true;
             }
         }

@@ -390,8 +390,27 @@ public final class HtmlPostProcessor {
         return Optional.of(decoded.endsWith("/") ? joined + "/" : joined);
     }
 
-    /** The page a resolved source path names: {@code x.md}, or a folder's {@code _index.md}/{@code index.md}. */
+    /**
+     * The page a resolved source path names, or the same path in another locale's folder: a translation may link
+     * to an article that exists only in the default language (the reader then gets its fallback page).
+     */
     private Optional<Page> pageFor(String resolved, String asWritten) {
+        Optional<Page> direct = pageInFolder(resolved, asWritten);
+        if (direct.isPresent() || !resolved.contains("/")) {
+            return direct;
+        }
+        String rest = resolved.substring(resolved.indexOf('/'));
+        for (var locale : site.config().locales()) {
+            Optional<Page> other = pageInFolder(locale.folder() + rest, asWritten);
+            if (other.isPresent()) {
+                return other;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The page a source path names: {@code x.md}, or a folder's {@code _index.md}/{@code index.md}. */
+    private Optional<Page> pageInFolder(String resolved, String asWritten) {
         if (isMarkdown(resolved)) {
             return site.bySource(resolved);
         }

@@ -125,7 +125,7 @@ public final class ConfigReader {
 
     public boolean bool(String key, boolean fallback) {
         Object v = values.get(key);
-        if (v == null) {
+        if (isBlank(v)) {
             return fallback;
         }
         if (v instanceof Boolean b) {
@@ -137,7 +137,7 @@ public final class ConfigReader {
 
     public Optional<Long> integer(String key) {
         Object v = values.get(key);
-        if (v == null) {
+        if (isBlank(v)) {
             return Optional.empty();
         }
         if (v instanceof Long l) {
@@ -152,7 +152,7 @@ public final class ConfigReader {
 
     public Optional<LocalDate> date(String key) {
         Object v = values.get(key);
-        if (v == null) {
+        if (isBlank(v)) {
             return Optional.empty();
         }
         if (v instanceof LocalDate d) {
@@ -173,6 +173,11 @@ public final class ConfigReader {
         }
         error(key, describe(key) + " must be a date like 2026-03-01, not '" + v + "'");
         return Optional.empty();
+    }
+
+    /** {@code key:} and {@code key: ""} mean "not set", as in Hugo. */
+    private static boolean isBlank(Object v) {
+        return v == null || v instanceof String s && s.isBlank();
     }
 
     /** A list of strings; a single string is taken as a one-element list. */

@@ -89,11 +89,32 @@ public final class Yaml {
             Map<String, Integer> lines = new LinkedHashMap<>();
             Object root = node.map(n -> convert(n, "", lines, firstLine)).orElse(null);
             return new Document(root, Collections.unmodifiableMap(lines));
+        } catch (DuplicateKey e) {
+            throw new SyntaxError("'" + e.key + "' appears twice (also on line " + e.firstLine + ") - each key may appear once",
+                    e.line);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + firstLine;
+            // A construct left open is reported where the text ends; the line that opened it is the one to fix.
+            boolean atEnd = e.getProblem() != null
+                    && (e.getProblem().contains("<stream end>") || e.getProblem().contains("end of stream"));
+            Optional<Mark> mark = atEnd ? e.getContextMark().or(e::getProblemMark) : e.getProblemMark().or(e::getContextMark);
+            int line = mark.map(Mark::getLine).orElse(0) + firstLine;
             throw new SyntaxError(describe(e), line);
         } catch (YamlEngineException e) {
             throw new SyntaxError(firstLineOf(e.getMessage()), firstLine);
+        }
+    }
+
+    /** Composing keeps duplicate keys (the constructor would reject them, but it drops line numbers). */
+    private static final class DuplicateKey extends RuntimeException {
+        final String key;
+        final int firstLine;
+        final int line;
+
+        DuplicateKey(String key, int firstLine, int line) {
+            super(key, null, false, false);
+            this.key = key;
+            this.firstLine = firstLine;
+            this.line = line;
         }
     }
 
@@ -102,6 +123,18 @@ public final class Yaml {
         String context = e.getContext();
         if (problem.contains("mapping values are not allowed")) {
             return "a value contains ': ' - put quotes around it (title: \"Deposits: how long?\")";
+        }
+        if (context != null && context.contains("quoted scalar")) {
+            return "a quoted value is not closed - add the closing quote";
+        }
+        if (context != null && context.contains("flow sequence") || problem.contains("flow sequence")) {
+            return "a '[' list is not closed with ']' - close it, or put quotes around text that starts with '['";
+        }
+        if (context != null && context.contains("flow mapping")) {
+            return "a '{' map is not closed with '}' - close it, or put quotes around text that starts with '{'";
+        }
+        if (problem.contains("(TAB)")) {
+            return "a tab is used for indentation - indent with spaces";
         }
         if (context != null && context.contains("duplicate key") || problem.contains("duplicate key")) {
             return problem.replace("found ", "") + " - each key may appear once";
@@ -124,6 +157,9 @@ public final class Yaml {
                 Object keyValue = convert(tuple.getKeyNode(), path, lines, firstLine);
                 String key = String.valueOf(keyValue);
                 String childPath = path.isEmpty() ? key : path + "." + key;
+                if (map.containsKey(key)) {
+                    throw new DuplicateKey(key, lines.get(childPath), lineOf(tuple.getKeyNode(), firstLine));
+                }
                 lines.put(childPath, lineOf(tuple.getKeyNode(), firstLine));
                 map.put(key, convert(tuple.getValueNode(), childPath, lines, firstLine));
             }

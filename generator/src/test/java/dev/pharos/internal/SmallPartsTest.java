@@ -1,0 +1,61 @@
+package dev.pharos.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SmallPartsTest {
+
+    @Test
+    void yamlRemembersTheLineOfEveryKeyAndReadsBareDates() throws Exception {
+        Yaml.Document doc = Yaml.parse("title: A\nsupport:\n  channels:\n    - id: chat\n      url: x\nwhen: 2026-01-02\nquoted: '2026-01-02'\n", "f", 1);
+        assertThat(doc.lines()).containsEntry("title", 1).containsEntry("support.channels[0]", 4)
+                .containsEntry("support.channels[0].url", 5);
+        assertThat(doc.map().get("when")).isEqualTo(LocalDate.of(2026, 1, 2));
+        assertThat(doc.map().get("quoted")).isEqualTo("2026-01-02");
+    }
+
+    @Test
+    void yamlErrorsSayWhatToDo() {
+        assertThatThrownBy(() -> Yaml.parse("a: 1\nb: 2\na: 3\n", "f", 1)).isInstanceOf(Yaml.SyntaxError.class)
+                .hasMessage("'a' appears twice (also on line 1) - each key may appear once")
+                .satisfies(e -> assertThat(((Yaml.SyntaxError) e).line()).isEqualTo(3));
+        assertThatThrownBy(() -> Yaml.parse("title:\n\t- x\n", "f", 1)).isInstanceOf(Yaml.SyntaxError.class)
+                .hasMessageContaining("indent with spaces");
+    }
+
+    @Test
+    void slugsKeepEveryScriptAndStayDistinct() {
+        assertThat(Slugs.segment("Best Practice")).isEqualTo("best-practice");
+        assertThat(Slugs.segment("backend_本地文件系统")).isEqualTo("backend_本地文件系统");
+        assertThat(Slugs.segment("c++")).isEqualTo("c++");
+        assertThat(Slugs.segment("What's new?")).isEqualTo("what-s-new");
+        assertThat(Slugs.segment("[[")).isEqualTo("u5b-u5b");
+        assertThat(Slugs.anchor("Network fees (ERC20)")).isEqualTo("network-fees-erc20");
+        assertThat(Slugs.anchor("Step 2: check the TxID")).isEqualTo("step-2-check-the-txid");
+        assertThat(Slugs.anchor("第 2 步：核对 TxID")).isEqualTo("第-2-步核对-txid");
+    }
+
+    @Test
+    void suggestionsFindTheIntendedKey() {
+        Set<String> known = Set.of("title", "description", "fallback", "locales");
+        assertThat(Suggestions.closest("descripton", known)).contains("description");
+        assertThat(Suggestions.closest("falback", known)).contains("fallback");
+        assertThat(Suggestions.closest("colour", known)).isEmpty();
+        assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
+    }
+
+    @Test
+    void localizedTextFallsBackFromRegionToLanguageToDefault() {
+        LocalizedText t = new LocalizedText(Map.of("en", "Help", "zh", "帮助"));
+        assertThat(t.get("zh-CN", "en")).isEqualTo("帮助");
+        assertThat(t.get("fr", "en")).isEqualTo("Help");
+        assertThat(LocalizedText.of("Same").get("de", "en")).isEqualTo("Same");
+        assertThat(List.of(t.get("en", "en"))).containsExactly("Help");
+    }
+}
