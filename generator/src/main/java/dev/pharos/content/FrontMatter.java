@@ -30,7 +30,7 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine, boolea
             Map.entry("urgent", "boolean"), Map.entry("freshness", "map"), Map.entry("toc", "boolean"),
             Map.entry("pinned", "boolean"), Map.entry("menu", "any"), Map.entry("translationkey", "text"),
             Map.entry("params", "map"), Map.entry("images", "list"), Map.entry("series", "list"),
-            Map.entry("projects", "list"));
+            Map.entry("projects", "list"), Map.entry("feed", "boolean"));
 
     public static final Set<String> KNOWN_KEYS = SCHEMA.keySet();
 
