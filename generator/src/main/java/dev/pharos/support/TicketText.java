@@ -2,6 +2,8 @@ package dev.pharos.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words a prefilled ticket is made of, in one language, and how they are put together. The same composition
@@ -15,6 +17,8 @@ import java.util.List;
  * @param language the label of the reader's language ("Language")
  */
 public record TicketText(String pair, String problem, String attach, String article, String language) {
+
+    private static final Pattern SLOT = Pattern.compile("\\{([01])}");
 
     /** One required detail as written into the ticket: a label, and whether it is an attachment. */
     public record Blank(String label, boolean attach) {
@@ -50,7 +54,13 @@ public record TicketText(String pair, String problem, String attach, String arti
 
     /** "Label: value"; with an empty value the line ends at the colon (a blank for the reader to fill in). */
     String pair(String label, String value) {
-        String line = pair.replace("{0}", label).replace("{1}", value);
+        // One pass, so a label holding "{1}" stays as written.
+        Matcher m = SLOT.matcher(pair);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).equals("0") ? label : value));
+        }
+        String line = m.appendTail(out).toString();
         int end = line.length();
         while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
             end--;
