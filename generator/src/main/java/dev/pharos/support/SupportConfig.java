@@ -225,8 +225,7 @@ public record SupportConfig(
             return Optional.empty();
         }
         warnMissingLocales(d, "label", label.get(), locales);
-        return Optional.of(new Detail(id.get(), label.get(), d.localized("hint").orElse(LocalizedText.of("")),
-                d.bool("attach", false)));
+        return Optional.of(new Detail(id.get(), label.get(), optional(d, "hint", locales), d.bool("attach", false)));
     }
 
     private static Optional<Category> category(ConfigReader c, Map<String, Detail> shared, List<String> locales) {
@@ -256,11 +255,24 @@ public record SupportConfig(
                 details.add(detail);
             }
         }
-        return Optional.of(new Category(id.get(), label, c.localized("description").orElse(LocalizedText.of("")),
-                List.copyOf(details)));
+        return Optional.of(new Category(id.get(), label, optional(c, "description", locales), List.copyOf(details)));
     }
 
+    /**
+     * Warns about per-locale text that misses a site locale, or names one the site does not have. The second is
+     * usually an unquoted comma in a YAML flow map ({@code {en: Date and time, with time zone}}).
+     */
     private static void warnMissingLocales(ConfigReader r, String key, LocalizedText text, List<String> locales) {
+        if (r.raw(key) instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String code = String.valueOf(e.getKey());
+                if (locales.stream().noneMatch(l -> l.equalsIgnoreCase(code))) {
+                    r.warning(key, "'" + key + "' has text for '" + code + "', which is not a locale of the site"
+                            + Suggestions.didYouMean(code, locales)
+                            + (e.getValue() == null ? "; if it is part of the text, put the text in quotes" : ""));
+                }
+            }
+        }
         if (text.exact("*").isPresent() || locales.size() < 2) {
             return;
         }
@@ -268,6 +280,13 @@ public record SupportConfig(
         if (!missing.isEmpty()) {
             r.warning(key, "'" + key + "' has no text for " + String.join(", ", missing) + "; readers there see another language");
         }
+    }
+
+    /** Optional per-locale text, checked like required text; empty when absent. */
+    private static LocalizedText optional(ConfigReader r, String key, List<String> locales) {
+        Optional<LocalizedText> text = r.localized(key);
+        text.ifPresent(t -> warnMissingLocales(r, key, t, locales));
+        return text.orElse(LocalizedText.of(""));
     }
 
     // ---- providers
@@ -526,10 +545,10 @@ public record SupportConfig(
                         + Suggestions.didYouMean(l, locales));
             }
         }
+        url.ifPresent(u -> warnMissingLocales(c, "url", u, locales));
         return Optional.of(new Channel(id, type, name.get(), url.orElse(LocalizedText.of("")), phone,
-                c.localized("hours").orElse(LocalizedText.of("")), c.string("timezone").orElse(""),
-                c.localized("response").orElse(LocalizedText.of("")), minutes, categories, only,
-                c.localized("note").orElse(LocalizedText.of(""))));
+                optional(c, "hours", locales), c.string("timezone").orElse(""), optional(c, "response", locales),
+                minutes, categories, only, optional(c, "note", locales)));
     }
 
     private static Emergency emergency(ConfigReader e, List<String> locales) {
@@ -563,8 +582,9 @@ public record SupportConfig(
         } else if (raw != null) {
             e.error("triggers", "'triggers' must be a list of words, or a map of locale: list of words");
         }
-        return new Emergency(title.get(), e.localized("text").orElse(LocalizedText.of("")),
-                url.orElse(LocalizedText.of("")), e.localized("linktext").orElse(LocalizedText.of("")), phone,
+        url.ifPresent(u -> warnMissingLocales(e, "url", u, locales));
+        return new Emergency(title.get(), optional(e, "text", locales), url.orElse(LocalizedText.of("")),
+                optional(e, "linktext", locales), phone,
                 e.string("article").map(a -> a.replaceAll("^/+|/+$", "").replaceAll("\\.md$", "")).orElse(""),
                 triggers);
     }

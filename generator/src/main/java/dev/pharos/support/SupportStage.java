@@ -147,7 +147,7 @@ public final class SupportStage implements BuildStage {
         }
         SupportViews.TicketView ticket = category == null ? null : category.ticket();
         List<SupportViews.ChannelView> channels = channels(context, locale, categoryId, ticket);
-        SupportViews.FeedbackView feedback = config.feedback().enabled()
+        SupportViews.FeedbackView feedback = config.feedback().enabled() && page.kind() == PageKind.ARTICLE
                 ? new SupportViews.FeedbackView(page.id(), locale, config.feedback().endpoint()) : null;
         model.put(MODEL, new SupportViews.PageSupport(true, category, notSolved, channels,
                 context.models().isUrgent(page) && emergency != null, emergency, feedback,
@@ -291,27 +291,27 @@ public final class SupportStage implements BuildStage {
         }
     }
 
-    /** What the contact assistant needs to build ticket links in the browser, in one locale. */
+    /**
+     * What the contact assistant needs to build ticket links in the browser, in one locale: the file
+     * {@code /_pharos/support/tickets.<locale>.<hash>.json}. A record, so the provider keeps its {@code type}.
+     */
+    record TicketData(String locale, String localeLabel, int maxLength, TicketProvider provider, TicketText text,
+            List<TicketCategoryData> categories) {
+    }
+
+    /** One category as the assistant needs it: its label and the blanks to write into the ticket. */
+    record TicketCategoryData(String id, String label, List<TicketText.Blank> details) {
+    }
+
     String ticketData(BuildContext context, String locale) {
         String defaultLocale = context.site().config().defaultLocale();
-        TicketText text = ticketText(context.strings(locale));
-        List<Map<String, Object>> categories = new ArrayList<>();
+        List<TicketCategoryData> categories = new ArrayList<>();
         for (SupportConfig.Category c : config.categories()) {
-            Map<String, Object> cat = new LinkedHashMap<>();
-            cat.put("id", c.id());
-            cat.put("label", c.label(locale, defaultLocale));
-            cat.put("details", c.details().stream()
-                    .map(d -> new TicketText.Blank(d.label().get(locale, defaultLocale), d.attach())).toList());
-            categories.add(cat);
+            categories.add(new TicketCategoryData(c.id(), c.label(locale, defaultLocale), c.details().stream()
+                    .map(d -> new TicketText.Blank(d.label().get(locale, defaultLocale), d.attach())).toList()));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("locale", locale);
-        data.put("localeLabel", localeLabel(context, locale));
-        data.put("maxLength", config.maxUrlLength());
-        data.put("provider", config.provider());
-        data.put("text", text);
-        data.put("categories", categories);
-        return json(data);
+        return json(new TicketData(locale, localeLabel(context, locale), config.maxUrlLength(), config.provider(),
+                ticketText(context.strings(locale)), categories));
     }
 
     private SupportViews.VerifyView verifyView(UiStrings strings) {
@@ -326,7 +326,9 @@ public final class SupportStage implements BuildStage {
                 .map(h -> new SupportViews.HandleView(h.platform(), h.handle(), h.url())).toList();
         List<SupportViews.PhoneView> phones = o.phones().stream()
                 .map(p -> new SupportViews.PhoneView(p, telHref(p))).toList();
-        return new SupportViews.VerifyView(o.names(), o.domains(), o.emails(), handles, phones, json(o), json(texts),
+        List<SupportViews.EmailView> emails = o.emails().stream()
+                .map(e -> new SupportViews.EmailView(e, e.startsWith("@"))).toList();
+        return new SupportViews.VerifyView(o.names(), o.domains(), emails, handles, phones, json(o), json(texts),
                 o.isEmpty());
     }
 

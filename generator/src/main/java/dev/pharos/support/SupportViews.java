@@ -59,6 +59,18 @@ public final class SupportViews {
      */
     public record ChannelView(String id, String type, String name, String url, String phone, String phoneHref,
             String hours, String timezone, String response, String note, boolean ticket) {
+
+        /** The theme icon ({@code icons.svg#...}) for the channel's type. */
+        public String icon() {
+            return switch (type) {
+                case "chat" -> "chat";
+                case "ticket" -> "ticket";
+                case "email" -> "mail";
+                case "phone" -> "phone";
+                case "social", "community" -> "megaphone";
+                default -> "life-buoy";
+            };
+        }
     }
 
     /**
@@ -95,8 +107,12 @@ public final class SupportViews {
      * @param official the official list as JSON, for the checker module
      * @param strings  the verdict texts as JSON ({@code support.verify.*} of the UI strings)
      */
-    public record VerifyView(List<String> names, List<String> domains, List<String> emails, List<HandleView> handles,
+    public record VerifyView(List<String> names, List<String> domains, List<EmailView> emails, List<HandleView> handles,
             List<PhoneView> phones, String official, String strings, boolean empty) {
+    }
+
+    /** An official email address, or a whole domain ({@code @example.com}: any address there). */
+    public record EmailView(String address, boolean anyAddress) {
     }
 
     /** An official social handle. */
