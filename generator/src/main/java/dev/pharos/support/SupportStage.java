@@ -149,7 +149,8 @@ public final class SupportStage implements BuildStage {
         List<SupportViews.ChannelView> channels = channels(context, locale, categoryId, ticket);
         SupportViews.FeedbackView feedback = config.feedback().enabled() && page.kind() == PageKind.ARTICLE
                 ? new SupportViews.FeedbackView(page.id(), locale, config.feedback().endpoint()) : null;
-        model.put(MODEL, new SupportViews.PageSupport(true, category, notSolved, channels,
+        model.put(MODEL, new SupportViews.PageSupport(config.provider() != null || !config.channels().isEmpty(),
+                category, notSolved, channels,
                 context.models().isUrgent(page) && emergency != null, emergency, feedback,
                 base + "contact/", base + "verify/"));
     }
