@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { findTrigger, normalize } from '../assets/js/support/emergency.js';
 import { payload, send } from '../assets/js/support/feedback.js';
 import { describe, format } from '../assets/js/support/verify.js';
-import { ticketFor } from '../assets/js/support/assistant.js';
+import { ticketFor, excerptParts } from '../assets/js/support/assistant.js';
 
 const triggers = ['hacked', 'stolen', 'account takeover', '被盗', '冻结'];
 
@@ -75,4 +75,14 @@ test('the assistant builds the ticket from the reader\'s words', () => {
   const t = ticketFor(data, 'withdrawals', 'USDT stuck & 50% gone');
   assert.equal(t.url, 'https://github.com/o/r/issues/new?title=Withdrawals%3A%20USDT%20stuck%20%26%2050%25%20gone&body=Problem%3A%20USDT%20stuck%20%26%2050%25%20gone%0A%0AUID%3A%0A%0ALanguage%3A%20English%20%28en%29');
   assert.equal(t.copyText, 'Withdrawals: USDT stuck & 50% gone\n\nProblem: USDT stuck & 50% gone\n\nUID:\n\nLanguage: English (en)');
+});
+
+test('search excerpts keep only text and <mark>, with entities decoded', () => {
+  assert.deepEqual(excerptParts('Your <mark>withdrawal</mark> <img src=x onerror="alert(1)">is <b>pending</b> &amp; 5 &lt; 6 &#x1F680;'), [
+    { text: 'Your ', mark: false },
+    { text: 'withdrawal', mark: true },
+    { text: ' is pending & 5 < 6 \u{1F680}', mark: false },
+  ]);
+  assert.deepEqual(excerptParts('<mark class="x">提币</mark>审核中'), [{ text: '提币', mark: true }, { text: '审核中', mark: false }]);
+  assert.deepEqual(excerptParts(undefined), []);
 });

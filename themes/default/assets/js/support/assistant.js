@@ -22,22 +22,47 @@ export function ticketFor(data, categoryId, typed) {
   return { url: ticketUrl(data.provider, draft, data.maxLength), copyText: `${draft.subject}\n\n${description(draft)}` };
 }
 
-/** Excerpt HTML from the search index, reduced to text and <mark>: nothing else is trusted into the page. */
-export function excerptNodes(html, doc) {
-  const template = doc.createElement('template');
-  template.innerHTML = html ?? '';
-  const out = doc.createDocumentFragment();
-  const walk = (node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out.append(doc.createTextNode(child.textContent));
-      else if (child.nodeName === 'MARK') {
-        const mark = doc.createElement('mark');
-        mark.textContent = child.textContent;
-        out.append(mark);
-      } else walk(child);
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-  };
-  walk(template.content);
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Excerpt HTML from the search index as [{ text, mark }]: only text and <mark> survive, and nothing is parsed as
+ * HTML (no element of it ever exists in the page, so no attribute of it can run).
+ */
+export function excerptParts(html) {
+  const parts = [];
+  let marked = false;
+  for (const token of String(html ?? '').split(/(<\/?mark\b[^>]*>)/i)) {
+    if (/^<mark/i.test(token)) marked = true;
+    else if (/^<\/mark/i.test(token)) marked = false;
+    else {
+      const text = decodeEntities(token.replace(/<[^>]*>/g, ''));
+      if (text) parts.push({ text, mark: marked });
+    }
+  }
+  return parts;
+}
+
+function excerptNodes(html, doc) {
+  const out = doc.createDocumentFragment();
+  for (const part of excerptParts(html)) {
+    if (part.mark) {
+      const mark = doc.createElement('mark');
+      mark.textContent = part.text;
+      out.append(mark);
+    } else {
+      out.append(doc.createTextNode(part.text));
+    }
+  }
   return out;
 }
 

@@ -6,6 +6,8 @@
 export const DEFAULT_MAX_LENGTH = 2000;
 const ELLIPSIS = '\u2026';
 const SOFT_BREAK = 20;
+// The longest summary put into a subject (UTF-16 units), as in TicketText.SUMMARY_MAX.
+const SUMMARY_MAX = 80;
 const HEX = '0123456789ABCDEF';
 
 /** Unpaired surrogates become U+FFFD (encodeURIComponent would throw on them; Java would write '?'). */
@@ -211,7 +213,8 @@ function pair(pattern, label, value) {
  * article's address and the reader's language.
  */
 export function composeDraft(text, { category, categoryLabel, summary = '', message = '', blanks = [], locale, localeLabel, url = '', title = '' }) {
-  const cleanSummary = oneLine(summary);
+  let cleanSummary = oneLine(summary);
+  if (cleanSummary.length > SUMMARY_MAX) cleanSummary = cut(cleanSummary, SUMMARY_MAX);
   const subject = cleanSummary ? pair(text.pair, categoryLabel, cleanSummary) : categoryLabel;
   const rows = blanks.map((b) => pair(text.pair, b.label, b.attach ? text.attach : ''));
   if (rows.length) rows.push('');

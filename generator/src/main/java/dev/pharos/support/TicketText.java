@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  */
 public record TicketText(String pair, String problem, String attach, String article, String language) {
 
+    /**
+     * The longest summary put into a subject, in UTF-16 units; longer ones are cut like over-long URLs. A subject
+     * is a line in a list of tickets, and the full text is in the description anyway.
+     */
+    static final int SUMMARY_MAX = 80;
+
     private static final Pattern SLOT = Pattern.compile("\\{([01])}");
 
     /** One required detail as written into the ticket: a label, and whether it is an attachment. */
@@ -36,6 +42,9 @@ public record TicketText(String pair, String problem, String attach, String arti
     public TicketDraft draft(String category, String categoryLabel, String summary, String message, List<Blank> blanks,
             String locale, String localeLabel, String url, String title) {
         String cleanSummary = TicketDraft.oneLine(summary);
+        if (cleanSummary.length() > SUMMARY_MAX) {
+            cleanSummary = TicketUrls.cut(cleanSummary, SUMMARY_MAX);
+        }
         String subject = cleanSummary.isEmpty() ? categoryLabel : pair(categoryLabel, cleanSummary);
         List<String> lines = new ArrayList<>();
         for (Blank blank : blanks) {
