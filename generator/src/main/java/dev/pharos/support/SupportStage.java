@@ -127,7 +127,7 @@ public final class SupportStage implements BuildStage {
         String base = context.site().config().basePath() + locale + "/";
         SupportViews.EmergencyView emergency = emergency(context, locale);
         if (page == null || page.kind() == PageKind.HOME) {
-            model.put(MODEL, new SupportViews.PageSupport(config.provider() != null || !config.channels().isEmpty(),
+            model.put(MODEL, new SupportViews.PageSupport(configured(),
                     null, null, List.of(), "contact".equals(kind) && emergency != null, emergency, null,
                     base + "contact/", base + "verify/"));
             return;
@@ -135,8 +135,8 @@ public final class SupportStage implements BuildStage {
         String categoryId = resolveCategory(context, page);
         SupportViews.CategoryView category = null;
         SupportViews.TicketView notSolved = null;
-        Views.PageView pv = view;
-        String url = pv == null ? page.url() : pv.canonicalUrl();
+        // Fallback pages point at the original: the agent reads the text the reader read.
+        String url = view == null ? page.url() : view.canonicalUrl();
         if (categoryId != null) {
             SupportConfig.Category c = config.category(categoryId).orElseThrow();
             category = categoryView(context, c, locale, page.title(), "", url, page.title());
@@ -149,10 +149,14 @@ public final class SupportStage implements BuildStage {
         List<SupportViews.ChannelView> channels = channels(context, locale, categoryId, ticket);
         SupportViews.FeedbackView feedback = config.feedback().enabled() && page.kind() == PageKind.ARTICLE
                 ? new SupportViews.FeedbackView(page.id(), locale, config.feedback().endpoint()) : null;
-        model.put(MODEL, new SupportViews.PageSupport(config.provider() != null || !config.channels().isEmpty(),
-                category, notSolved, channels,
+        model.put(MODEL, new SupportViews.PageSupport(configured(), category, notSolved, channels,
                 context.models().isUrgent(page) && emergency != null, emergency, feedback,
                 base + "contact/", base + "verify/"));
+    }
+
+    /** Whether there is anything to offer beyond the scam notice: a ticket link or a channel. */
+    private boolean configured() {
+        return config.provider() != null || !config.channels().isEmpty();
     }
 
     /** The page's category: its own or its section's, else the site's default; null with no categories. */
