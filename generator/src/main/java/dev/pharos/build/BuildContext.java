@@ -34,6 +34,11 @@ public final class BuildContext {
     private final PageModels models;
     private final List<Problem> problems;
     private final List<BuildStage> stages;
+    private final List<GeneratedPage> generated = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** A page Pharos generated rather than rendered from Markdown (search, contact, verify, notfound). */
+    public record GeneratedPage(String kind, String locale, String url) {
+    }
 
     BuildContext(BuildOptions options, Site site, Theme theme, TemplateRenderer renderer, Map<String, UiStrings> strings,
             SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages) {
@@ -124,6 +129,14 @@ public final class BuildContext {
             stage.decorate(this, null, locale, model);
         }
         write(template, locale, model, outputPath(url), page.kind());
+        generated.add(new GeneratedPage(page.kind(), locale, url));
+    }
+
+    /** Every page written through {@link #renderPage}, for the sitemap. */
+    public List<GeneratedPage> generatedPages() {
+        synchronized (generated) {
+            return List.copyOf(generated);
+        }
     }
 
     /** Renders a template with a finished model and writes it at an output path. */

@@ -74,13 +74,16 @@ public final class SiteBuilder {
             failOnErrors(problems);
 
             renderPages(context);
-            new SiteFiles(context).write();
+            SiteFiles siteFiles = new SiteFiles(context);
+            siteFiles.write();
             timer.lap("render");
             for (BuildStage stage : stages) {
                 stage.finish(context);
                 failOnErrors(problems);
                 timer.lap(stage.name());
             }
+            // Last, so that pages the stages generated (contact, verify) are in it.
+            siteFiles.writeSitemap();
             copyFiles(context);
             timer.lap("copy");
 

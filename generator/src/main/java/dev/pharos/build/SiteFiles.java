@@ -23,6 +23,9 @@ final class SiteFiles {
     /** A section with this id, or {@code feed: true} in its {@code _index.md}, gets an Atom feed. */
     static final String ANNOUNCEMENTS = "announcements";
 
+    /** Generated pages listed in the sitemap; search and 404 pages are not for search engines. */
+    static final java.util.Set<String> INDEXED_KINDS = java.util.Set.of("contact", "verify");
+
     private final BuildContext context;
     private final Site site;
 
@@ -47,7 +50,6 @@ final class SiteFiles {
                 context.strings(defaultLocale).get("notfound.title"), "", base + "404.html"), Map.of(), base + "404.html");
         writeRoot();
         writeRedirects();
-        writeSitemap();
         writeFeeds();
     }
 
@@ -77,7 +79,7 @@ final class SiteFiles {
         context.write("_redirects", site.config().defaultLocale(), model, "_redirects", "redirects");
     }
 
-    private void writeSitemap() throws PharosException {
+    void writeSitemap() throws PharosException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Page page : site.pages()) {
             if (page.fallback() || page.draft()) {
@@ -94,6 +96,25 @@ final class SiteFiles {
             }
             entry.put("alternates", alternates.size() > 1 ? alternates : List.of());
             entries.add(entry);
+        }
+        // Generated pages worth finding (contact, verify): one entry per locale, the others as alternates.
+        Map<String, List<BuildContext.GeneratedPage>> byKind = new java.util.TreeMap<>();
+        for (BuildContext.GeneratedPage generated : context.generatedPages()) {
+            if (INDEXED_KINDS.contains(generated.kind())) {
+                byKind.computeIfAbsent(generated.kind(), k -> new ArrayList<>()).add(generated);
+            }
+        }
+        for (List<BuildContext.GeneratedPage> group : byKind.values()) {
+            group.sort(Comparator.comparing(BuildContext.GeneratedPage::url));
+            List<Map<String, String>> alternates = group.stream()
+                    .map(g -> Map.of("lang", g.locale(), "url", g.url())).toList();
+            for (BuildContext.GeneratedPage generated : group) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("url", generated.url());
+                entry.put("lastmod", "");
+                entry.put("alternates", alternates.size() > 1 ? alternates : List.of());
+                entries.add(entry);
+            }
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("entries", entries);

@@ -138,7 +138,14 @@ class SampleSiteBuildTest {
         org.w3c.dom.Document doc = xml.newDocumentBuilder().parse(site.resolve("sitemap.xml").toFile());
         NodeList urls = doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
         long originals = result.pages().stream().filter(p -> !p.fallback() && !p.draft()).count();
-        assertThat(urls.getLength()).isEqualTo((int) originals);
+        // Plus the contact and checker pages of each language.
+        assertThat(urls.getLength()).isEqualTo((int) originals + 4);
+        java.util.List<String> locs = new java.util.ArrayList<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            locs.add(urls.item(i).getTextContent());
+        }
+        assertThat(locs).contains("https://help.tidewell.example/zh-CN/contact/", "https://help.tidewell.example/en/verify/")
+                .doesNotContain("https://help.tidewell.example/en/search/");
         assertThat(urls.item(0).getTextContent()).startsWith("https://help.tidewell.example/");
         assertThat(doc.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link").getLength()).isGreaterThan(80);
         assertThat(TestSites.read(site.resolve("robots.txt"))).contains("Sitemap: https://help.tidewell.example/sitemap.xml");
