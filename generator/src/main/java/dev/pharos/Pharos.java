@@ -2,6 +2,9 @@ package dev.pharos;
 
 import dev.pharos.build.BuildStage;
 import dev.pharos.build.SiteBuilder;
+import dev.pharos.check.CheckOptions;
+import dev.pharos.check.CheckReport;
+import dev.pharos.check.Checker;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.Site;
 import java.nio.file.Path;
@@ -35,6 +38,15 @@ public final class Pharos {
     /** Builds a site. */
     public static BuildResult build(BuildOptions options) throws PharosException {
         return new SiteBuilder(defaultStages(), null).build(options);
+    }
+
+    /**
+     * Checks a content root without building it: broken links and anchors, missing images, URL clashes, orphan
+     * pages, front matter, translation coverage and stale articles. Never throws for bad content: every problem is
+     * in the report.
+     */
+    public static CheckReport check(CheckOptions options) {
+        return Checker.run(options);
     }
 
     /** The stages after page rendering, in order. */
