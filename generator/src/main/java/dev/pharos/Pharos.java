@@ -5,6 +5,9 @@ import dev.pharos.build.SiteBuilder;
 import dev.pharos.check.CheckOptions;
 import dev.pharos.check.CheckReport;
 import dev.pharos.check.Checker;
+import dev.pharos.serve.DevServer;
+import dev.pharos.serve.ServeOptions;
+import java.io.IOException;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.Site;
 import java.nio.file.Path;
@@ -47,6 +50,16 @@ public final class Pharos {
      */
     public static CheckReport check(CheckOptions options) {
         return Checker.run(options);
+    }
+
+    /**
+     * Starts the writers' preview: builds {@code options.source()} with drafts, serves it on loopback, rebuilds on
+     * every change and reloads open pages. Close the returned server to stop it.
+     *
+     * @throws IOException when the port is taken or the content cannot be watched
+     */
+    public static DevServer serve(ServeOptions options, DevServer.Listener listener) throws IOException {
+        return DevServer.start(options, defaultStages(), listener);
     }
 
     /** The stages after page rendering, in order. */

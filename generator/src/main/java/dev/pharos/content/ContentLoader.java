@@ -73,13 +73,14 @@ public final class ContentLoader {
         scanStatic(root, resources, problems);
 
         List<Parsed> parsed = markdown.parallelStream().map(ContentLoader::parse).toList();
-        parsed.forEach(p -> problems.addAll(p.problems()));
 
         List<Page> pages = new ArrayList<>();
         for (LocaleInfo locale : config.locales()) {
             List<Parsed> mine = parsed.stream().filter(p -> p.file().locale().equals(locale)).toList();
             pages.addAll(localePages(config, locale, mine, options, problems));
         }
+        // Collected only now: reading the front matter into pages reports wrong types into each file's list.
+        parsed.forEach(p -> problems.addAll(p.problems()));
         pages = withFallbacks(config, pages);
         checkDuplicateUrls(pages, problems);
         pages.sort(pageOrder(config));
