@@ -4,7 +4,9 @@ import dev.pharos.build.BuildStage;
 import dev.pharos.build.SiteBuilder;
 import dev.pharos.check.CheckOptions;
 import dev.pharos.check.CheckReport;
+import dev.pharos.author.NewArticle;
 import dev.pharos.check.Checker;
+import dev.pharos.publish.Publisher;
 import dev.pharos.serve.DevServer;
 import dev.pharos.serve.ServeOptions;
 import java.io.IOException;
@@ -60,6 +62,16 @@ public final class Pharos {
      */
     public static DevServer serve(ServeOptions options, DevServer.Listener listener) throws IOException {
         return DevServer.start(options, defaultStages(), listener);
+    }
+
+    /** Creates a new article with its front matter filled in and returns the file; never overwrites one. */
+    public static Path newArticle(NewArticle.Options options) throws PharosException {
+        return NewArticle.create(options);
+    }
+
+    /** Pushes a built site to a git branch ({@code gh-pages}), as one more commit or as a clean single commit. */
+    public static Publisher.Result publish(Publisher.Options options) throws PharosException {
+        return Publisher.publish(options);
     }
 
     /** The stages after page rendering, in order. */
