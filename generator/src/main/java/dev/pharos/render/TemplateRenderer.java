@@ -44,6 +44,8 @@ public final class TemplateRenderer {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Pebble map literals are hash maps: sorted keys keep JSON-LD byte-identical from build to build.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     static {
