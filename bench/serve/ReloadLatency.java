@@ -42,6 +42,8 @@ public class ReloadLatency {
 
         HttpClient http = HttpClient.newHttpClient();
         List<Long> toEvent = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         List<Long> toPage = new ArrayList<>();
         try (DevServer server = Pharos.serve(ServeOptions.of(content).withPort(0), new DevServer.Listener() { })) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -63,6 +65,7 @@ public class ReloadLatency {
                 String marker = "Bench sentence number " + i + ".";
                 Thread.sleep(150);
                 events.clear();
+                long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 Files.writeString(file, original + "\n" + marker + "\n");
                 String event = events.poll(30, TimeUnit.SECONDS);
@@ -70,12 +73,14 @@ public class ReloadLatency {
                 String body = http.send(HttpRequest.newBuilder(server.url().resolve(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long t2 = System.nanoTime();
+                long c2 = os.getProcessCpuTime();
                 if (!"event: reload".equals(event) || !body.contains(marker)) {
                     throw new AssertionError("round " + i + ": event " + event + ", new text served: " + body.contains(marker));
                 }
                 if (i >= 3) { // the first rounds warm the JIT up
                     toEvent.add((t1 - t0) / 1_000_000);
                     toPage.add((t2 - t0) / 1_000_000);
+                    cpu.add((c2 - c0) / 1_000_000);
                 }
             }
         }
@@ -84,7 +89,9 @@ public class ReloadLatency {
         System.out.printf("full build (same site, same run): median %d ms over %d builds%n", fullMedian, full.size());
         System.out.printf("edit -> reload event:             median %d ms, p90 %d ms over %d edits%n", median(toEvent), p90(toEvent), toEvent.size());
         System.out.printf("edit -> new page served:          median %d ms, p90 %d ms%n", pageMedian, p90(toPage));
+        System.out.printf("CPU time per edit (all threads):  median %d ms%n", median(cpu));
         System.out.printf("ratio full build / edit-to-page:  %.1fx%n", (double) fullMedian / pageMedian);
+        System.out.printf("load average during the run:      %.1f on %d cores%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
     }
 
     static long median(List<Long> values) {

@@ -1,5 +1,8 @@
 package dev.pharos.build;
 
+import dev.pharos.render.TemplateRenderer;
+import dev.pharos.render.Theme;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,8 @@ public final class RenderCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private TemplateRenderer renderer;
+    private List<java.nio.file.Path> rendererLayers;
     private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The HTML rendered last time for the same output path and inputs, or null. */
@@ -36,9 +41,22 @@ public final class RenderCache {
         entries.put(outputPath, new Entry(template, locale, assets, Objects.requireNonNull(model), html));
     }
 
-    /** Forgets every page; the next build renders them all. */
-    public void clear() {
+    /**
+     * The template renderer of the previous build when the theme has the same folders: its compiled templates are
+     * reused, so a rebuild compiles only what it has not rendered before.
+     */
+    synchronized TemplateRenderer renderer(Theme theme) {
+        if (renderer == null || !theme.layers().equals(rendererLayers)) {
+            renderer = new TemplateRenderer(theme);
+            rendererLayers = theme.layers();
+        }
+        return renderer;
+    }
+
+    /** Forgets every page and compiled template; the next build renders them all. */
+    public synchronized void clear() {
         entries.clear();
+        renderer = null;
     }
 
     /** How many pages had to be rendered since the last call (for the dev server's log), and resets the count. */

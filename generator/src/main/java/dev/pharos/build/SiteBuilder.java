@@ -76,7 +76,8 @@ public final class SiteBuilder {
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
         try (SiteOutput output = new SiteOutput(options.output())) {
-            BuildContext context = new BuildContext(options, site, theme, new TemplateRenderer(theme), strings, output,
+            TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
+            BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders);
             for (BuildStage stage : stages) {
                 stage.prepare(context, problems);
