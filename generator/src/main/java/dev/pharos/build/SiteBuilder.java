@@ -75,7 +75,8 @@ public final class SiteBuilder {
         timer.lap("markdown");
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
-        try (SiteOutput output = new SiteOutput(options.output())) {
+        // With a render cache this is the dev server's incremental builder: it also updates the site in place.
+        try (SiteOutput output = renders == null ? new SiteOutput(options.output()) : SiteOutput.inPlace(options.output())) {
             TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders);
