@@ -98,9 +98,9 @@ public final class DevServer implements AutoCloseable {
         all.add(PreviewStage::new);
         this.builder = new SiteBuilder(all, bodies, pages);
         this.watcher = new SiteWatcher(options.source(), site);
-        rebuild(true);
         this.pool = Executors.newCachedThreadPool(daemon("pharos-http"));
         try {
+            // Bound before the first build, so a taken port is reported at once; requests wait for the build.
             this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (BindException e) {
             watcher.close();
@@ -111,7 +111,13 @@ public final class DevServer implements AutoCloseable {
         http.setExecutor(pool);
         http.createContext(PreviewStage.EVENTS_PATH, this::events);
         http.createContext("/", this::file);
-        http.start();
+        building.writeLock().lock();
+        try {
+            http.start();
+            rebuild(true);
+        } finally {
+            building.writeLock().unlock();
+        }
         this.rebuilder = daemon("pharos-rebuild").newThread(this::watch);
         rebuilder.start();
     }
@@ -221,10 +227,40 @@ public final class DevServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP
 
+    /**
+     * On loopback, only requests addressed to loopback names are answered: a web page the writer visits cannot
+     * point its own host name at 127.0.0.1 (DNS rebinding) and read the preview, drafts included.
+     */
+    private boolean trustedHost(HttpExchange exchange) throws IOException {
+        if (!http.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String name = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
+        if (name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]") || name.endsWith(".localhost")) {
+            return true;
+        }
+        send(exchange, 403, "text/plain; charset=utf-8", "This preview answers only to http://127.0.0.1 and http://localhost.\n");
+        return false;
+    }
+
+    /** True once a build succeeded (waits while the first build runs). */
+    private boolean hasSite() {
+        building.readLock().lock();
+        try {
+            return hasSite;
+        } finally {
+            building.readLock().unlock();
+        }
+    }
+
     /** Server-sent events: {@code reload} after each good build, {@code failed} with the problems after a bad one. */
     private void events(HttpExchange exchange) throws IOException {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         try (exchange) {
+            if (!trustedHost(exchange)) {
+                return;
+            }
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain; charset=utf-8", "GET only\n");
                 return;
@@ -258,13 +294,16 @@ public final class DevServer implements AutoCloseable {
 
     private void file(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!trustedHost(exchange)) {
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "GET and HEAD only\n");
                 return;
             }
-            if (!hasSite) {
+            if (!hasSite()) {
                 // The very first build failed: nothing to show but the errors. The Refresh header retries until fixed.
                 exchange.getResponseHeaders().set("Refresh", "2");
                 StringBuilder text = new StringBuilder("The site does not build yet. Fix these and save; this page reloads by itself.\n\n");

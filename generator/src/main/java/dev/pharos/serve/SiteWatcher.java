@@ -42,6 +42,12 @@ final class SiteWatcher implements AutoCloseable {
     record Batch(Set<String> files, boolean markdownOnly) {
     }
 
+    /**
+     * JDKs that poll instead of being told of changes (macOS before its native watch service) check every 10 s by
+     * default; "high sensitivity" makes it 2 s. Other platforms ignore it; where it is unknown, none is used.
+     */
+    private static final WatchEvent.Modifier[] SENSITIVITY = sensitivity();
+
     private final Path root;
     private final Path output;
     private final WatchService service;
@@ -140,7 +146,7 @@ final class SiteWatcher implements AutoCloseable {
                     if (!dir.equals(root) && !isWatched(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    folders.put(dir.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), dir);
+                    folders.put(register(dir), dir);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -151,6 +157,24 @@ final class SiteWatcher implements AutoCloseable {
             });
         } catch (IOException e) {
             // A folder removed while being registered: its parent's events still arrive.
+        }
+    }
+
+    private WatchKey register(Path dir) throws IOException {
+        WatchEvent.Kind<?>[] kinds = {ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE};
+        try {
+            return dir.register(service, kinds, SENSITIVITY);
+        } catch (UnsupportedOperationException e) {
+            return dir.register(service, kinds);
+        }
+    }
+
+    private static WatchEvent.Modifier[] sensitivity() {
+        try {
+            Class<?> type = Class.forName("com.sun.nio.file.SensitivityWatchEventModifier");
+            return new WatchEvent.Modifier[] {(WatchEvent.Modifier) type.getField("HIGH").get(null)};
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return new WatchEvent.Modifier[0];
         }
     }
 

@@ -185,6 +185,22 @@ class DevServerTest {
     }
 
     @Test
+    void answersOnlyToLoopbackHostNamesAgainstDnsRebinding() throws Exception {
+        start();
+        assertThat(rawGet("127.0.0.1:" + server.url().getPort())).startsWith("HTTP/1.1 200");
+        assertThat(rawGet("localhost:" + server.url().getPort())).startsWith("HTTP/1.1 200");
+        assertThat(rawGet("attacker.example:" + server.url().getPort())).startsWith("HTTP/1.1 403");
+    }
+
+    private String rawGet(String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.url().getPort())) {
+            socket.getOutputStream().write(("GET /en/account/reset/ HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aTakenPortIsAClearError() throws Exception {
         start();
         ServeOptions same = ServeOptions.of(root).withPort(server.url().getPort());
