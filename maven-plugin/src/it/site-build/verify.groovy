@@ -16,4 +16,5 @@ assert report.pages.find { it.url == '/en/guides/reset-password/' && it.source =
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains(':build (default-build)') : 'the build goal ran through the site-build phase'
 assert log.contains('Built ') && log.contains('8 pages')
+assert !log.contains(':check (') : 'checks have their own lifecycle: site-build does not run them'
 return true

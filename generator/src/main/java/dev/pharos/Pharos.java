@@ -2,6 +2,14 @@ package dev.pharos;
 
 import dev.pharos.build.BuildStage;
 import dev.pharos.build.SiteBuilder;
+import dev.pharos.check.CheckOptions;
+import dev.pharos.check.CheckReport;
+import dev.pharos.author.NewArticle;
+import dev.pharos.check.Checker;
+import dev.pharos.publish.Publisher;
+import dev.pharos.serve.DevServer;
+import dev.pharos.serve.ServeOptions;
+import java.io.IOException;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.Site;
 import dev.pharos.support.SupportStage;
@@ -36,6 +44,35 @@ public final class Pharos {
     /** Builds a site. */
     public static BuildResult build(BuildOptions options) throws PharosException {
         return new SiteBuilder(defaultStages(), null).build(options);
+    }
+
+    /**
+     * Checks a content root without building it: broken links and anchors, missing images, URL clashes, orphan
+     * pages, front matter, translation coverage and stale articles. Never throws for bad content: every problem is
+     * in the report.
+     */
+    public static CheckReport check(CheckOptions options) {
+        return Checker.run(options);
+    }
+
+    /**
+     * Starts the writers' preview: builds {@code options.source()} with drafts, serves it on loopback, rebuilds on
+     * every change and reloads open pages. Close the returned server to stop it.
+     *
+     * @throws IOException when the port is taken or the content cannot be watched
+     */
+    public static DevServer serve(ServeOptions options, DevServer.Listener listener) throws IOException {
+        return DevServer.start(options, defaultStages(), listener);
+    }
+
+    /** Creates a new article with its front matter filled in and returns the file; never overwrites one. */
+    public static Path newArticle(NewArticle.Options options) throws PharosException {
+        return NewArticle.create(options);
+    }
+
+    /** Pushes a built site to a git branch ({@code gh-pages}), as one more commit or as a clean single commit. */
+    public static Publisher.Result publish(Publisher.Options options) throws PharosException {
+        return Publisher.publish(options);
     }
 
     /** The stages after page rendering, in order. */

@@ -39,9 +39,12 @@ public final class BuildContext {
     /** A page Pharos generated rather than rendered from Markdown (search, contact, verify, notfound). */
     public record GeneratedPage(String kind, String locale, String url) {
     }
+    private final RenderCache renders;
 
     BuildContext(BuildOptions options, Site site, Theme theme, TemplateRenderer renderer, Map<String, UiStrings> strings,
-            SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages) {
+            SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages,
+            RenderCache renders) {
+        this.renders = renders;
         this.options = options;
         this.site = site;
         this.theme = theme;
@@ -143,7 +146,13 @@ public final class BuildContext {
     public void write(String template, String locale, Map<String, Object> model, String outputPath, String owner)
             throws PharosException {
         try {
-            String html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
+            String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), model);
+            if (html == null) {
+                html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
+                if (renders != null) {
+                    renders.put(outputPath, template, locale, theme.fingerprint(), model, html);
+                }
+            }
             output.write(outputPath, html, owner);
         } catch (TemplateRenderer.RenderException e) {
             throw new PharosException(e.problem(), e);

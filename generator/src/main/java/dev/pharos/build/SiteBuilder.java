@@ -35,14 +35,24 @@ public final class SiteBuilder {
 
     private final List<Supplier<BuildStage>> stageFactories;
     private final Map<String, ProcessedHtml> cache;
+    private final RenderCache renders;
 
     /**
      * @param stages the later stages, created fresh for every build
      * @param cache  rendered article bodies kept between builds (the dev server's incremental rebuilds), or null
      */
     public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, ProcessedHtml> cache) {
+        this(stages, cache, null);
+    }
+
+    /**
+     * @param renders whole pages kept between builds, so unchanged pages are not rendered again (the dev server),
+     *                or null
+     */
+    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, ProcessedHtml> cache, RenderCache renders) {
         this.stageFactories = List.copyOf(stages);
         this.cache = cache;
+        this.renders = renders;
     }
 
     public BuildResult build(BuildOptions options) throws PharosException {
@@ -65,9 +75,11 @@ public final class SiteBuilder {
         timer.lap("markdown");
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
-        try (SiteOutput output = new SiteOutput(options.output())) {
-            BuildContext context = new BuildContext(options, site, theme, new TemplateRenderer(theme), strings, output,
-                    processed, problems, stages);
+        // With a render cache this is the dev server's incremental builder: it also updates the site in place.
+        try (SiteOutput output = renders == null ? new SiteOutput(options.output()) : SiteOutput.inPlace(options.output())) {
+            TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
+            BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
+                    processed, problems, stages, renders);
             for (BuildStage stage : stages) {
                 stage.prepare(context, problems);
             }

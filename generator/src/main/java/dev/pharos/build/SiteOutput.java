@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  * The site being written: files go to a hidden staging folder beside the target, and {@link #commit()} swaps it in
  * only when the whole build succeeded. A failed build leaves the previous site exactly as it was.
  *
+ * <p>The dev server uses {@link #inPlace(Path)} instead: files are kept in memory until {@link #commit()}, which then
+ * rewrites only the files whose bytes changed and deletes those the build no longer makes. Rebuilding a site of
+ * hundreds of pages then costs a handful of file writes instead of recreating every folder (on a busy disk the
+ * folder churn alone took most of a rebuild). A failed build still leaves the site untouched.
+ *
  * <p>Thread-safe. Two writes to the same path are a build error (two pages claiming one URL), not a silent overwrite.
  */
 public final class SiteOutput implements AutoCloseable {
@@ -27,11 +32,28 @@ public final class SiteOutput implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /** In-place mode: what each path will hold, bytes or the file to copy. Null in the default mode. */
+    private final Map<String, Object> pending;
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
+        this(target, false);
+    }
+
+    /** A site output updated in place at commit, for the dev server's rebuilds (see the class comment). */
+    public static SiteOutput inPlace(Path target) throws PharosException {
+        return new SiteOutput(target, true);
+    }
+
+    private SiteOutput(Path target, boolean inPlace) throws PharosException {
         this.target = target.toAbsolutePath().normalize();
         checkReplaceable(this.target);
+        if (inPlace) {
+            this.pending = new ConcurrentHashMap<>();
+            this.staging = this.target;
+            return;
+        }
+        this.pending = null;
         try {
             Files.createDirectories(this.target.getParent());
             this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".building-");
@@ -47,6 +69,10 @@ public final class SiteOutput implements AutoCloseable {
 
     public void write(String path, byte[] bytes, String owner) throws PharosException {
         Path file = resolve(path, owner);
+        if (pending != null) {
+            pending.put(normalize(path), bytes);
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
@@ -58,6 +84,10 @@ public final class SiteOutput implements AutoCloseable {
     /** Copies a file as it is (images, theme assets). */
     public void copy(Path source, String path, String owner) throws PharosException {
         Path file = resolve(path, owner);
+        if (pending != null) {
+            pending.put(normalize(path), source);
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
@@ -75,7 +105,10 @@ public final class SiteOutput implements AutoCloseable {
         return new TreeMap<>(owners);
     }
 
-    /** The staging folder, for stages that read back what was written. */
+    /**
+     * The staging folder, for stages that read back what was written. In place mode this is the site folder itself,
+     * which holds this build's files only after {@link #commit()}.
+     */
     public Path staging() {
         return staging;
     }
@@ -102,8 +135,12 @@ public final class SiteOutput implements AutoCloseable {
         return p;
     }
 
-    /** Swaps the staging folder in for the target. */
+    /** Swaps the staging folder in for the target (in place: writes the changed files, deletes the stale ones). */
     public void commit() throws PharosException {
+        if (pending != null) {
+            commitInPlace();
+            return;
+        }
         try {
             if (Files.exists(target)) {
                 Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -120,6 +157,62 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
+    private void commitInPlace() throws PharosException {
+        try {
+            Files.createDirectories(target);
+            for (Map.Entry<String, Object> e : new TreeMap<>(pending).entrySet()) {
+                Path file = target.resolve(e.getKey());
+                if (e.getValue() instanceof byte[] bytes) {
+                    if (!sameBytes(file, bytes)) {
+                        createParent(file);
+                        Files.write(file, bytes);
+                    }
+                } else {
+                    Path source = (Path) e.getValue();
+                    if (!Files.isRegularFile(file) || Files.size(file) != Files.size(source) || Files.mismatch(file, source) >= 0) {
+                        createParent(file);
+                        Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            removeStale(target);
+            committed = true;
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(null, 0, "cannot update " + target + ": " + e.getMessage()));
+        }
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+    }
+
+    private static void createParent(Path file) throws IOException {
+        // createDirectories always tries mkdir first; most parents exist already.
+        if (!Files.isDirectory(file.getParent())) {
+            Files.createDirectories(file.getParent());
+        }
+    }
+
+    /** Deletes files this build did not write, and the folders left empty. */
+    private void removeStale(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                String relative = target.relativize(entry).toString().replace('\\', '/');
+                if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    removeStale(entry);
+                    try (Stream<Path> left = Files.list(entry)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(entry);
+                        }
+                    }
+                } else if (!pending.containsKey(relative)) {
+                    Files.delete(entry);
+                }
+            }
+        }
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -131,7 +224,8 @@ public final class SiteOutput implements AutoCloseable {
     /** Removes the staging folder unless committed; the target is untouched. */
     @Override
     public void close() {
-        if (!committed) {
+        // In place mode the "staging" folder is the site itself, and nothing was written to it before commit.
+        if (!committed && pending == null) {
             try {
                 deleteTree(staging);
             } catch (IOException e) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}. */
 @Command(name = "pharos", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds a multilingual help center from Markdown.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class,
+                PublishCommand.class, CommandLine.HelpCommand.class})
 public final class PharosCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,66 @@
+package dev.pharos.build;
+
+import dev.pharos.render.TemplateRenderer;
+import dev.pharos.render.Theme;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pages rendered by earlier builds, kept by the dev server between rebuilds: a page whose template, locale and
+ * model are equal to last time is not rendered again. Models are records, lists, maps and strings, so equality is
+ * structural and a one-article edit re-renders only the pages that show something of it (the article, its section
+ * listing, neighbours showing its title).
+ *
+ * <p>Valid only while the theme and config stay the same (templates and UI strings are not part of the key):
+ * whoever keeps it calls {@link #clear()} when anything but Markdown changes. Thread-safe.
+ */
+public final class RenderCache {
+
+    private record Entry(String template, String locale, String assets, Map<String, Object> model, String html) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private TemplateRenderer renderer;
+    private List<java.nio.file.Path> rendererLayers;
+    private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The HTML rendered last time for the same output path and inputs, or null. */
+    String get(String outputPath, String template, String locale, String assets, Map<String, Object> model) {
+        Entry e = entries.get(outputPath);
+        if (e != null && e.template().equals(template) && e.locale().equals(locale) && e.assets().equals(assets)
+                && e.model().equals(model)) {
+            return e.html();
+        }
+        rendered.incrementAndGet();
+        return null;
+    }
+
+    void put(String outputPath, String template, String locale, String assets, Map<String, Object> model, String html) {
+        entries.put(outputPath, new Entry(template, locale, assets, Objects.requireNonNull(model), html));
+    }
+
+    /**
+     * The template renderer of the previous build when the theme has the same folders: its compiled templates are
+     * reused, so a rebuild compiles only what it has not rendered before.
+     */
+    synchronized TemplateRenderer renderer(Theme theme) {
+        if (renderer == null || !theme.layers().equals(rendererLayers)) {
+            renderer = new TemplateRenderer(theme);
+            rendererLayers = theme.layers();
+        }
+        return renderer;
+    }
+
+    /** Forgets every page and compiled template; the next build renders them all. */
+    public synchronized void clear() {
+        entries.clear();
+        renderer = null;
+    }
+
+    /** How many pages had to be rendered since the last call (for the dev server's log), and resets the count. */
+    public int takeRenderedCount() {
+        return rendered.getAndSet(0);
+    }
+}
