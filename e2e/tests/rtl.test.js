@@ -131,7 +131,7 @@ test('axe finds no serious or critical violation on right-to-left pages, light a
   const failures = [];
   for (const colorScheme of ['light', 'dark']) {
     const page = await openPage(browser, { colorScheme, viewport: { width: 360, height: 800 } });
-    for (const path of PAGES) {
+    for (const path of ['/ar/', '/ar/money/deposit/', '/ar/money/faq/', '/ar/search/']) {
       await page.goto(`${server.url}${path}`);
       for (const v of await axeViolations(page)) failures.push(`${colorScheme} ${path}: ${v}`);
     }

@@ -72,7 +72,7 @@ test('how often a saved choice is in place by the first frame (measured, not ass
     requestAnimationFrame(() => { window.__firstFrameTheme = document.documentElement.dataset.theme ?? 'system'; });
   });
   let early = 0;
-  const runs = 8;
+  const runs = 6;
   for (let i = 0; i < runs; i++) {
     await page.goto(`${site.server.url}${i % 2 ? ARTICLE : '/en/security/'}`);
     await page.waitForFunction(() => window.__firstFrameTheme !== undefined);
