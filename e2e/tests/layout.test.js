@@ -99,3 +99,25 @@ test('print shows the article and every FAQ answer, without the site chrome', as
   assert.ok(await page.locator('h1').isVisible());
   await page.context().close();
 });
+
+test('Chinese pages get CJK typography: looser lines, no faux bold, CJK faces, and code stays monospace', async () => {
+  const page = await openPage(site.browser, { viewport: { width: 360, height: 800 } });
+  const style = (selector) => page.locator(selector).first().evaluate((el) => {
+    const c = getComputedStyle(el);
+    return { ratio: parseFloat(c.lineHeight) / parseFloat(c.fontSize), synthesis: c.fontSynthesis, family: c.fontFamily };
+  });
+  await page.goto(`${site.server.url}/zh-CN/deposits-withdrawals/crypto/deposit-not-credited/`);
+  for (const selector of ['.prose p', '.prose li', '.summary p:not(.summary-label)']) {
+    const s = await style(selector);
+    assert.ok(s.ratio >= 1.75, `${selector}: line height ${s.ratio.toFixed(2)}`);
+    assert.equal(s.synthesis, 'none', `${selector}: no synthesized bold or italics`);
+    assert.match(s.family, /Noto Sans CJK SC|PingFang SC/, selector);
+  }
+  assert.match((await style('.prose code')).family, /^ui-monospace/);
+  await page.goto(`${site.server.url}/en/deposits-withdrawals/crypto/deposit-not-credited/`);
+  const en = await style('.prose p');
+  assert.ok(en.ratio >= 1.6 && en.ratio < 1.75, `English line height ${en.ratio.toFixed(2)}`);
+  assert.notEqual(en.synthesis, 'none');
+  await page.assertClean();
+  await page.context().close();
+});
