@@ -4,22 +4,40 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, horizontalOverflow } from '../lib/browser.js';
 import { useSite } from '../lib/fixture.js';
-import { representativePages } from '../lib/site.js';
+import { representativePages, pagesByKind } from '../lib/site.js';
 
 const site = useSite();
 const pages = representativePages();
 
-for (const width of [360, 1280]) {
-  test(`no page scrolls sideways at ${width} px, in any locale`, async () => {
-    const page = await openPage(site.browser, { viewport: { width, height: 800 } });
-    for (const { kind, locale, path } of pages) {
-      await page.goto(`${site.server.url}${path}`);
-      assert.equal(await horizontalOverflow(page), 0, `${kind} ${locale} ${path} at ${width} px`);
-    }
-    await page.assertClean();
-    await page.context().close();
-  });
-}
+test('no page of the site scrolls sideways at 360 px, and whatever scrolls inside it takes keyboard focus', async () => {
+  const page = await openPage(site.browser, { viewport: { width: 360, height: 800 } });
+  const all = [...pagesByKind().values()].flatMap((byLocale) => [...byLocale.values()].flat()).map((p) => p.path).sort();
+  assert.ok(all.length > 100, `${all.length} pages`);
+  const problems = [];
+  for (const path of all) {
+    await page.goto(`${site.server.url}${path}`);
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 0) problems.push(`${path}: ${overflow} px wider than the screen`);
+    const unreachable = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX))
+      .filter((el) => el.tabIndex < 0 && !el.querySelector('a[href], button, input, [tabindex]'))
+      .map((el) => el.tagName.toLowerCase()));
+    if (unreachable.length) problems.push(`${path}: scrolls sideways without keyboard access: ${unreachable.join(', ')}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.assertClean();
+  await page.context().close();
+});
+
+test('no kind of page scrolls sideways at 1280 px, in any locale', async () => {
+  const page = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  for (const { kind, locale, path } of pages) {
+    await page.goto(`${site.server.url}${path}`);
+    assert.equal(await horizontalOverflow(page), 0, `${kind} ${locale} ${path} at 1280 px`);
+  }
+  await page.assertClean();
+  await page.context().close();
+});
 
 test('at 360 px the header fits on screen and its menus open inside the viewport', async () => {
   const page = await openPage(site.browser, { viewport: { width: 360, height: 740 } });

@@ -146,11 +146,11 @@ function focusSearchWithSlash() {
   });
 }
 
-/** Keyboard users can scroll a table that is wider than the screen. */
-function makeWideTablesFocusable() {
-  for (const table of document.querySelectorAll('.prose table')) {
-    if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute('tabindex')) {
-      table.tabIndex = 0;
+/** Keyboard users can scroll a table or code block that is wider than the screen. */
+function makeScrollersFocusable() {
+  for (const box of document.querySelectorAll('.prose table, .prose pre')) {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) {
+      box.tabIndex = 0;
     }
   }
 }
@@ -181,7 +181,8 @@ function start() {
   closeMenusOnOutsideClick();
   openAnswersForPrintAndLinks();
   focusSearchWithSlash();
-  makeWideTablesFocusable();
+  makeScrollersFocusable();
+  window.addEventListener('resize', makeScrollersFocusable, { passive: true });
   highlightCurrentSection();
 }
 
