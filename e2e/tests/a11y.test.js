@@ -2,9 +2,11 @@
 // no serious or critical violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openPage } from '../lib/browser.js';
 import { useSite } from '../lib/fixture.js';
-import { representativePages } from '../lib/site.js';
+import { representativePages, pagesByKind, siteDir } from '../lib/site.js';
 import { axeViolations } from '../lib/axe.js';
 
 const site = useSite();
@@ -50,4 +52,25 @@ test('axe: open menus, an open FAQ answer and the language chooser', async () =>
     await root.context().close();
   }
   assert.deepEqual(failures, []);
+});
+
+test('an untranslated article is marked in its own language, the interface around it in the reader\'s (WCAG 3.1.2)', async (t) => {
+  const fallback = [...pagesByKind().get('article').values()].flat()
+    .find((p) => readFileSync(join(siteDir(), p.path, 'index.html'), 'utf8').includes('notice-fallback'));
+  if (!fallback) {
+    t.skip('the site has no untranslated article');
+    return;
+  }
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}${fallback.path}`);
+  const pageLang = await page.locator('html').getAttribute('lang');
+  const langOf = (selector) => page.locator(selector).first().evaluate((el) => el.closest('[lang]').getAttribute('lang'));
+  const contentLang = await langOf('.prose');
+  assert.notEqual(contentLang, pageLang);
+  assert.equal(await langOf('h1'), contentLang);
+  for (const ui of ['.notice-fallback', '.meta', '.breadcrumbs', '.toc-title', '.site-header']) {
+    if (await page.locator(ui).count()) assert.equal(await langOf(ui), pageLang, ui);
+  }
+  await page.assertClean();
+  await page.context().close();
 });
