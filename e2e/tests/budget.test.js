@@ -84,8 +84,14 @@ for (const { kind, locale, path } of clsPages) {
       }
       await page.addInitScript(() => {
         window.__cls = 0;
+        window.__shifts = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+          for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            window.__cls += entry.value;
+            window.__shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${entry.sources
+              .map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} y ${s.previousRect.y}→${s.currentRect.y}`).join(', ')}`);
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
@@ -97,7 +103,8 @@ for (const { kind, locale, path } of clsPages) {
         }
       });
       const cls = await page.evaluate(() => window.__cls);
-      console.log(`# ${locale} ${kind} ${path} at ${width} px, theme ${saved ?? 'system'}: CLS ${cls.toFixed(4)}`);
+      const shifts = await page.evaluate(() => window.__shifts);
+      console.log(`# ${locale} ${kind} ${path} at ${width} px, theme ${saved ?? 'system'}: CLS ${cls.toFixed(4)}${shifts.length ? ` (${shifts.join('; ')})` : ''}`);
       assert.ok(cls < 0.01, `CLS ${cls}`);
       await page.assertClean();
       await page.context().close();
