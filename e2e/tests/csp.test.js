@@ -49,8 +49,10 @@ test('theme assets reach nothing outside the site: no @import, url() or fetch to
   for (const file of [...files(assets, '.css'), ...files(assets, '.js'), ...files(assets, '.svg')]) {
     const text = readFileSync(file, 'utf8');
     if (/@import|@font-face/.test(text)) problems.push(`${relative(assets, file)}: @import or @font-face`);
-    // SVG namespaces are names, not requests.
-    for (const [url] of text.replace(/xmlns(:\w+)?="[^"]*"/g, '').matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"')]*/gi)) {
+    // Requests start in a string or url(...); SVG namespaces are names, not requests, and regular expression
+    // literals such as /^https?:\/\//i are code, not addresses.
+    const stripped = text.replace(/xmlns(:\w+)?="[^"]*"/g, '');
+    for (const [, url] of stripped.matchAll(/(?:["'`]|url\(\s*)((?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*)/gi)) {
       problems.push(`${relative(assets, file)}: ${url}`);
     }
   }
