@@ -4,6 +4,7 @@ import dev.pharos.build.BuildStage;
 import dev.pharos.build.SiteBuilder;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.Site;
+import dev.pharos.search.SearchStage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,6 +40,6 @@ public final class Pharos {
 
     /** The stages after page rendering, in order. */
     static List<Supplier<BuildStage>> defaultStages() {
-        return List.of();
+        return List.of(SearchStage::new);
     }
 }
