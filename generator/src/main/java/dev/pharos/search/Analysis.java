@@ -147,6 +147,30 @@ public final class Analysis {
         return out;
     }
 
+    /**
+     * Words a reader puts around what they are looking for ("how do I", "为什么", "一直"): the browser makes them
+     * optional, so a page is not ranked up for answering "how" rather than "withdraw". As analyzed terms.
+     */
+    public List<String> optionalWords() {
+        String words = switch (kind) {
+            case ENGLISH -> "how what why when where which who whom whose do does did doing done can cannot can't could "
+                    + "should would may might must shall i i'm me my mine myself we our you your yours he she his her "
+                    + "its us them get got getting still just please help hi hello thanks want wants need needs "
+                    + "happen happened happens mean means tell know anyone someone something anything here now "
+                    + "very really much many some any";
+            case CJK -> "怎么 怎么办 怎样 如何 为什么 为何 什么 多久 多少 哪里 哪个 哪些 是否 是不是 可以 能不能 可不可以 "
+                    + "一直 还是 没有 我的 我们 你们 请问 一下 一些 问题 情况 需要 现在 还有 已经 了吗 了 吗 呢 吧 啊 的";
+            case STANDARD -> "";
+        };
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (String w : words.split(" ")) {
+            if (!w.isEmpty()) {
+                out.addAll(terms(w));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     /** The complete Lucene chain (surfaces and terms in one), the reference the browser must agree with. */
     public Analyzer full() {
         return full;

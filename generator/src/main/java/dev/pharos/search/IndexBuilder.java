@@ -103,14 +103,15 @@ public final class IndexBuilder {
                 int bestPart = 0;
                 for (int i = 0; i < c.partCount; i++) {
                     int part = c.parts[i * 3];
-                    double ptf = weights.title() * c.parts[i * 3 + 1] / norm(B_TITLE, a.partHeadingLengths()[part], avgPartHeading)
+                    // A heading names its part as a title names the page, but a page title weighs more.
+                    double ptf = weights.headings() * c.parts[i * 3 + 1] / norm(B_TITLE, a.partHeadingLengths()[part], avgPartHeading)
                             + weights.body() * c.parts[i * 3 + 2] / norm(B_BODY, a.partTextLengths()[part], avgPartText);
                     if (ptf > best) {
                         best = ptf;
                         bestPart = part;
                     }
                 }
-                double impact = saturate(Math.max(tf, best));
+                double impact = saturate(Math.max(tf, best)) * docs.get(d).boost();
                 int q = (int) Math.max(1, Math.min(255, Math.round(impact * 255)));
                 lists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new long[] {d, q, bestPart});
             }

@@ -95,6 +95,7 @@ public final class IndexFiles {
         meta.put("version", version);
         meta.put("analyzer", analysis.kind().id());
         meta.put("stop", analysis.stopWords());
+        meta.put("optional", analysis.optionalWords());
         meta.put("docs", index.docs().size());
         meta.put("k1", IndexBuilder.K1);
         meta.put("base", base);

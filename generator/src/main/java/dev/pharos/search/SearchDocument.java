@@ -11,9 +11,10 @@ import java.util.List;
  * @param description the page's description or summary, shown as the excerpt of a title match; may be empty
  * @param keywords    tags and keywords from the front matter, weighted like headings
  * @param parts       the page cut at its headings; part 0 is the top of the page (empty anchor and heading)
+ * @param boost       a factor on every weight of the page: below 1 for pages that only lead to answers (sections)
  */
 public record SearchDocument(String url, String title, String section, String description, List<String> keywords,
-        List<Part> parts) {
+        List<Part> parts, double boost) {
 
     public SearchDocument {
         keywords = List.copyOf(keywords);

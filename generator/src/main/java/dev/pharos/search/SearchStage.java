@@ -26,6 +26,7 @@ public final class SearchStage implements BuildStage {
 
     /** Where the indexes live in the built site, under the base path. */
     public static final String ROOT = "_pharos/search/";
+    static final double SECTION_BOOST = 0.8;
 
     private SearchSettings settings;
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
@@ -140,6 +141,8 @@ public final class SearchStage implements BuildStage {
         }
         String description = !page.description().isEmpty() ? page.description() : page.summary();
         String section = page.kind() == PageKind.SECTION ? "" : context.models().link(page).sectionTitle();
-        return new SearchDocument(page.url(), page.title(), section, description, keywords, parts);
+        // A section page lists answers rather than giving one: it ranks below an article that matches as well.
+        double boost = page.kind() == PageKind.SECTION ? SECTION_BOOST : 1;
+        return new SearchDocument(page.url(), page.title(), section, description, keywords, parts, boost);
     }
 }
