@@ -1,11 +1,12 @@
 // Quick quality check of Pharos alone under Node (no browser): node eval-node.js <built site> <queries.json>...
 import { readFileSync } from 'node:fs';
-import { createSearch } from '../../themes/default/assets/js/search/engine.js';
+import { createSearch, TUNE } from '../../themes/default/assets/js/search/engine.js';
 import { siteFetch } from './lib/fsfetch.js';
 import { rankOf, summarize, pagePath } from './lib/metrics.js';
 
 const [site, ...sets] = process.argv.slice(2);
 const verbose = process.env.VERBOSE;
+if (process.env.TUNE) Object.assign(TUNE, JSON.parse(process.env.TUNE)); // for exploring the ranking knobs
 for (const file of sets) {
   const set = JSON.parse(readFileSync(file, 'utf8'));
   const rows = [];

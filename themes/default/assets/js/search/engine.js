@@ -12,7 +12,7 @@ const CORRECTIONS = 3; // corrections of a misspelt word
 const WEIGHT = { exact: 1, synonym: 0.9, completion: 0.75, typo1: 0.7, typo2: 0.5 };
 // Ranking knobs: the share of the score kept by a page matching few of the words (floor), the factor for
 // matching all, and the largest factor for matching them under one heading.
-export const TUNE = { floor: 0.25, all: 1.25, together: 0.15, dip: 2, optional: 0.15, optionalScore: 0.5, others: 0.15 };
+export const TUNE = { floor: 0.4, all: 1.25, together: 0.15, title: 1, dip: 3, optional: 0.15, optionalScore: 0.5, others: 0.15 };
 
 /** Optimal string alignment distance (a transposition is one edit), or max + 1 when above `max`. */
 export function editDistance(a, b, max) {
@@ -163,7 +163,9 @@ async function expand(index, concepts, typos) {
     // Synonyms are one concept: every alternative gets the idf of the most frequent one (as Lucene's
     // SynonymQuery does), so a page is not ranked by which of the interchangeable words it happens to use.
     const synonymous = c.alts.some((a) => a.kind === 'synonym');
-    const dfMax = synonymous ? Math.max(0, ...c.alts.flatMap((a) => a.entries.filter(Boolean).map((e) => e.df))) : 0;
+    // A phrase is about as frequent as its rarest word.
+    const altDf = (a) => (a.entries.every(Boolean) ? Math.min(...a.entries.map((e) => e.df)) : 0);
+    const dfMax = synonymous ? Math.max(0, ...c.alts.map(altDf)) : 0;
     for (const a of c.alts) a.idf = synonymous && dfMax > 0 ? idf(dfMax, meta.docs) : null;
     // A concept's weight for coverage: how telling its best-known alternative is.
     c.weight = 0;
@@ -234,13 +236,14 @@ function score(concepts, postingsOf, n, k1) {
           const key = ci * 64 + c.alts.indexOf(a);
           let acc = page.per.get(key);
           if (!acc) {
-            acc = { sum: 0, present: 0, best: 0, part: 0, terms: [] };
+            acc = { sum: 0, present: 0, best: 0, part: 0, terms: [], title: 0 };
             page.per.set(key, acc);
           }
           const v = w * p.impacts[i];
           acc.sum += v;
           acc.present++;
           acc.terms.push(t);
+          if (p.titles[i]) acc.title++;
           if (v > acc.best) {
             acc.best = v;
             acc.part = p.parts[i];
@@ -258,11 +261,13 @@ function score(concepts, postingsOf, n, k1) {
     const parts = [];
     const terms = new Set();
     let matchedRequired = 0;
+    let titled = 0;
     live.forEach((c, ci) => {
       let best = 0;
       let others = 0;
       let quality = 0;
       let part = 0;
+      let inTitle = false;
       c.alts.forEach((a, ai) => {
         const acc = page.per.get(ci * 64 + ai);
         if (!acc) return;
@@ -275,6 +280,7 @@ function score(concepts, postingsOf, n, k1) {
           best = v;
           part = acc.part;
           quality = fraction * fraction * (a.kind === 'exact' ? 1 : a.weight);
+          inTitle = acc.title === a.terms.length;
         } else {
           others += v;
         }
@@ -288,6 +294,7 @@ function score(concepts, postingsOf, n, k1) {
         if (!c.optional) {
           matchedRequired++;
           parts.push(part);
+          if (inTitle) titled++;
         }
         votes.set(part, (votes.get(part) || 0) + v);
       }
@@ -295,6 +302,8 @@ function score(concepts, postingsOf, n, k1) {
     const coverage = total > 0 ? covered / total : 0;
     let s = sum * (TUNE.floor + (1 - TUNE.floor) * coverage * coverage);
     if (matchedRequired === required && required > 1) s *= TUNE.all;
+    // Readers type titles: a title holding the words is the likeliest answer.
+    s *= 1 + TUNE.title * (titled / required) ** 2;
     // Proximity without positions: matches under the same heading. Part 0 is the title and introduction,
     // which go with every heading. The deep link is the heading most of the weight points to.
     let part = 0;

@@ -3,9 +3,9 @@
 // DecompressionStream('deflate-raw'). A host that ignores Range sends the whole file once; that still works.
 // No DOM access: runs in the browser and under Node (tests pass their own fetch).
 
-const FORMAT = 1;
+const FORMAT = 2;
 // Reads closer than this are fetched as one request.
-const COALESCE_GAP = 2048;
+const COALESCE_GAP = 384;
 
 export async function inflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
@@ -110,10 +110,11 @@ class Entry {
 
 /** Decoded postings: parallel arrays in page order. */
 export class Postings {
-  constructor(docs, impacts, parts, complete) {
+  constructor(docs, impacts, parts, titles, complete) {
     this.docs = docs;
     this.impacts = impacts;
     this.parts = parts;
+    this.titles = titles; // the term is in the page title
     this.complete = complete;
   }
 }
@@ -123,12 +124,13 @@ function decodePostings(bytes, count, into) {
   let doc = -1;
   for (let i = 0; i < count; i++) {
     const v = r.varint();
-    doc += Math.floor(v / 2);
+    doc += Math.floor(v / 4);
     const impact = r.b[r.i++];
     const part = v & 1 ? r.varint() : 0;
     into.docs.push(doc);
     into.impacts.push(impact);
     into.parts.push(part);
+    into.titles.push((v & 2) !== 0);
   }
 }
 
@@ -256,10 +258,10 @@ export class Index {
       const complete = all || entry.n === entry.df;
       const end = entry.offset + entry.head + (complete ? entry.tail : 0);
       p = this.post.read(entry.offset, end).then((bytes) => {
-        const into = { docs: [], impacts: [], parts: [] };
+        const into = { docs: [], impacts: [], parts: [], titles: [] };
         decodePostings(bytes.subarray(0, entry.head), entry.n, into);
         if (complete && entry.tail) decodePostings(bytes.subarray(entry.head), entry.df - entry.n, into);
-        return new Postings(into.docs, into.impacts, into.parts, complete);
+        return new Postings(into.docs, into.impacts, into.parts, into.titles, complete);
       });
       this.postingsCache.set(key, p);
       p.catch(() => this.postingsCache.delete(key));

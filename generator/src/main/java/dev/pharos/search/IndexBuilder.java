@@ -33,8 +33,11 @@ public final class IndexBuilder {
         this.weights = weights;
     }
 
-    /** One posting list: the pages containing a term, in page order, with impact and best part per page. */
-    public record Postings(int[] docs, byte[] impacts, int[] parts) {
+    /**
+     * One posting list: the pages containing a term, in page order, with impact, best part, and whether the term is
+     * in the page title (readers often type a title: a page whose title holds every word is the likely answer).
+     */
+    public record Postings(int[] docs, byte[] impacts, int[] parts, boolean[] inTitle) {
         public int df() {
             return docs.length;
         }
@@ -113,7 +116,7 @@ public final class IndexBuilder {
                 }
                 double impact = saturate(Math.max(tf, best)) * docs.get(d).boost();
                 int q = (int) Math.max(1, Math.min(255, Math.round(impact * 255)));
-                lists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new long[] {d, q, bestPart});
+                lists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new long[] {d, q, bestPart, c.title > 0 ? 1 : 0});
             }
         }
         TreeMap<String, Postings> terms = new TreeMap<>();
@@ -122,13 +125,15 @@ public final class IndexBuilder {
             int[] ds = new int[list.size()];
             byte[] qs = new byte[list.size()];
             int[] ps = new int[list.size()];
+            boolean[] ts = new boolean[list.size()];
             for (int i = 0; i < ds.length; i++) {
                 long[] p = list.get(i);
                 ds[i] = (int) p[0];
                 qs[i] = (byte) p[1];
                 ps[i] = (int) p[2];
+                ts[i] = p[3] != 0;
             }
-            terms.put(e.getKey(), new Postings(ds, qs, ps));
+            terms.put(e.getKey(), new Postings(ds, qs, ps, ts));
         }
         return new Index(docs, terms);
     }

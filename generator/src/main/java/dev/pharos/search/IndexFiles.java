@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * dict chunk:  varint count, varint offset in post.bin of the chunk's first postings, then per term (sorted):
  *                varint prefix shared with the previous term (UTF-16 units), string rest,
  *                varint df, varint n (postings in the head), varint head bytes, [varint tail bytes if n &lt; df]
- * postings:    n × { varint (docDelta &lt;&lt; 1 | hasPart), byte impact, [varint part] }, docDelta from -1,
+ * postings:    n × { varint (docDelta &lt;&lt; 2 | inTitle &lt;&lt; 1 | hasPart), byte impact, [varint part] }, docDelta from -1,
  *              in page order; the head holds the n highest impacts, the tail the others
  * docs.bin:    deflated {varint count, count × varint record size}, then the deflated records, each JSON
  *              [path, title, section, [[anchor, heading, excerpt], ...]] (path relative to meta's base)
@@ -48,7 +48,7 @@ import java.util.TreeMap;
 public final class IndexFiles {
 
     /** Format of the files; the browser refuses a meta.json with another. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /**
      * How the files are cut; the defaults were tuned with bench/search (bytes of a first query).
@@ -205,7 +205,7 @@ public final class IndexFiles {
         for (int i : which) {
             int doc = p.docs()[i];
             int part = p.parts()[i];
-            out.varint((long) (doc - previous) << 1 | (part != 0 ? 1 : 0));
+            out.varint((long) (doc - previous) << 2 | (p.inTitle()[i] ? 2 : 0) | (part != 0 ? 1 : 0));
             out.put(p.impacts()[i]);
             if (part != 0) {
                 out.varint(part);

@@ -27,6 +27,7 @@ public final class SearchStage implements BuildStage {
     /** Where the indexes live in the built site, under the base path. */
     public static final String ROOT = "_pharos/search/";
     static final double SECTION_BOOST = 0.8;
+    static final int SHORT_SECTION = 500;
 
     private SearchSettings settings;
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
@@ -139,10 +140,18 @@ public final class SearchStage implements BuildStage {
         } else if (more instanceof String s && !s.isBlank()) {
             keywords.add(s);
         }
+        // The titles above the page name its subject too ("Hertz" for hertz/faq): weighted like headings.
+        for (Page ancestor : context.site().ancestors(page)) {
+            if (ancestor.kind() == PageKind.SECTION) {
+                keywords.add(ancestor.title());
+            }
+        }
         String description = !page.description().isEmpty() ? page.description() : page.summary();
         String section = page.kind() == PageKind.SECTION ? "" : context.models().link(page).sectionTitle();
-        // A section page lists answers rather than giving one: it ranks below an article that matches as well.
-        double boost = page.kind() == PageKind.SECTION ? SECTION_BOOST : 1;
+        // A section page with little text of its own lists answers rather than giving one: it ranks below an
+        // article that matches as well.
+        int text = sections.stream().mapToInt(s -> s.text().length()).sum();
+        double boost = page.kind() == PageKind.SECTION && text < SHORT_SECTION ? SECTION_BOOST : 1;
         return new SearchDocument(page.url(), page.title(), section, description, keywords, parts, boost);
     }
 }
