@@ -82,8 +82,7 @@ export function plan(query, meta) {
       if (i + n > kept.length || (match && match.terms.length >= n)) continue;
       let ok = true;
       for (let k = 0; k < n; k++) if (kept[i + k].term !== entry.terms[k]) ok = false;
-      // A word still being typed only completes a one-word synonym: "cash o" is not yet "cash out".
-      if (ok && (n === 1 || !kept[i + n - 1].open)) match = entry;
+      if (ok) match = entry;
     }
     if (match) {
       const n = match.terms.length;
@@ -260,6 +259,7 @@ function score(concepts, postingsOf, n, k1) {
     const votes = new Map();
     const parts = [];
     const terms = new Set();
+    const fillers = new Set(); // matched question words: marked only when nothing else is
     let matchedRequired = 0;
     let titled = 0;
     live.forEach((c, ci) => {
@@ -274,7 +274,7 @@ function score(concepts, postingsOf, n, k1) {
         // A phrase counts as one word: the mean of its words, less when some are missing.
         const fraction = acc.present / a.terms.length;
         const v = a.weight * (acc.sum / a.terms.length) * fraction * fraction;
-        for (const t of acc.terms) terms.add(t);
+        for (const t of acc.terms) (c.optional ? fillers : terms).add(t);
         if (v > best) {
           others += best;
           best = v;
@@ -321,7 +321,7 @@ function score(concepts, postingsOf, n, k1) {
       for (const p of parts) if (p === part || p === 0) together++;
       s *= 1 + TUNE.together * (together - 1) / (parts.length - 1);
     }
-    out.push({ doc: page.doc, score: s, part, terms, matched, all: matchedRequired === required, sum, coverage });
+    out.push({ doc: page.doc, score: s, part, terms: terms.size ? terms : fillers, matched, all: matchedRequired === required, sum, coverage });
   }
   out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return { pages: out, live };

@@ -61,6 +61,8 @@ function listHtml(query, results, fallback, { option, listId }) {
     html += option ? '</ul>' : '</ol>';
   } else {
     html += `<p class="search-empty">${esc(t('none', query.trim()))} ${esc(t('noneHint'))}</p>`;
+    // The combobox's aria-controls always names a listbox, empty or not.
+    if (option && !(fallback && fallback.length)) html += `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}" hidden></ul>`;
     if (fallback && fallback.length) {
       html += option
         ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">`
