@@ -142,6 +142,18 @@ test('a host that ignores Range still works: the whole file is read once', needs
   assert.ok(ranged * 2 < whole, `ranges ${ranged} B, whole files ${whole} B`);
 });
 
+test('a locale with nothing indexed answers with no results', async () => {
+  const meta = { format: 2, locale: 'xx', version: 'v', analyzer: 'standard', stop: [], docs: 0, k1: 1.2, base: '/xx/',
+    typos: true, docsDirectory: 2, dictKeys: [], dictSizes: [], synonyms: [] };
+  const requests = [];
+  const s = createSearch({ indexUrl: () => 'http://help.test/meta.json', fetch: async (url) => {
+    requests.push(url);
+    return new Response(JSON.stringify(meta));
+  } });
+  assert.deepEqual(await s.search('anything at all', { lang: 'xx' }), []);
+  assert.equal(requests.length, 1);
+});
+
 test('an index of another format is refused, not misread', needsFixture, async () => {
   const index = new Index('http://help.test/meta.json', async () => new Response(JSON.stringify({ format: 99 })));
   await assert.rejects(index.open(), /format 99/);

@@ -378,8 +378,8 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
     await Promise.all(truncated.map(async (e) => postingsOf.set(e, await index.postings(e, true))));
     ({ pages } = score(concepts, postingsOf, meta.docs, meta.k1));
   }
-  index.directory(); // in parallel with nothing else left to wait for
   const top = pages.slice(0, limit);
+  if (!top.length) return [];
   const docs = await Promise.all(top.map((p) => index.doc(p.doc)));
   const texts = docs.flatMap((d, i) => [d.title, d.parts[top[i].part]?.[1] || '', d.parts[top[i].part]?.[2] || '']);
   if (texts.some(needsFold)) await loadFold();

@@ -221,6 +221,7 @@ export class Index {
 
   /** The entry of a term, or null. */
   async lookup(term) {
+    if (!this.meta.dictSizes.length) return null; // a locale with nothing to index yet
     const entries = await this.chunk(this.chunkOf(term));
     let lo = 0;
     let hi = entries.length - 1;
@@ -239,6 +240,7 @@ export class Index {
    * tells whether the range was cut.
    */
   async range(from, to, maxChunks = 8) {
+    if (!this.meta.dictSizes.length) return { entries: [], partial: false };
     const first = this.chunkOf(from);
     const last = Math.min(this.chunkOf(to), first + maxChunks - 1);
     const wanted = [];

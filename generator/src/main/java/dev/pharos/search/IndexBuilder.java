@@ -1,6 +1,5 @@
 package dev.pharos.search;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,35 @@ public final class IndexBuilder {
 
     /** The analyzed site: pages in index order and each term's postings, terms sorted. */
     public record Index(List<SearchDocument> docs, TreeMap<String, Postings> terms) {
+    }
+
+    /** A posting list being filled, page by page. */
+    private static final class Growing {
+        int[] docs = new int[4];
+        byte[] impacts = new byte[4];
+        int[] parts = new int[4];
+        boolean[] inTitle = new boolean[4];
+        int n;
+
+        void add(int doc, int impact, int part, boolean title) {
+            if (n == docs.length) {
+                int size = n * 2;
+                docs = java.util.Arrays.copyOf(docs, size);
+                impacts = java.util.Arrays.copyOf(impacts, size);
+                parts = java.util.Arrays.copyOf(parts, size);
+                inTitle = java.util.Arrays.copyOf(inTitle, size);
+            }
+            docs[n] = doc;
+            impacts[n] = (byte) impact;
+            parts[n] = part;
+            inTitle[n] = title;
+            n++;
+        }
+
+        Postings postings() {
+            return new Postings(java.util.Arrays.copyOf(docs, n), java.util.Arrays.copyOf(impacts, n),
+                    java.util.Arrays.copyOf(parts, n), java.util.Arrays.copyOf(inTitle, n));
+        }
     }
 
     /** Counts of one term in one page. */
@@ -94,7 +122,7 @@ public final class IndexBuilder {
         double avgPartHeading = Math.max(1, partHeadingTotal / (double) Math.max(1, partCount));
         double avgPartText = Math.max(1, partTextTotal / (double) Math.max(1, partCount));
 
-        Map<String, List<long[]>> lists = new HashMap<>();
+        Map<String, Growing> lists = new HashMap<>();
         for (int d = 0; d < analyzed.size(); d++) {
             Analyzed a = analyzed.get(d);
             for (Map.Entry<String, Counts> e : a.counts().entrySet()) {
@@ -116,25 +144,11 @@ public final class IndexBuilder {
                 }
                 double impact = saturate(Math.max(tf, best)) * docs.get(d).boost();
                 int q = (int) Math.max(1, Math.min(255, Math.round(impact * 255)));
-                lists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new long[] {d, q, bestPart, c.title > 0 ? 1 : 0});
+                lists.computeIfAbsent(e.getKey(), k -> new Growing()).add(d, q, bestPart, c.title > 0);
             }
         }
         TreeMap<String, Postings> terms = new TreeMap<>();
-        for (Map.Entry<String, List<long[]>> e : lists.entrySet()) {
-            List<long[]> list = e.getValue();
-            int[] ds = new int[list.size()];
-            byte[] qs = new byte[list.size()];
-            int[] ps = new int[list.size()];
-            boolean[] ts = new boolean[list.size()];
-            for (int i = 0; i < ds.length; i++) {
-                long[] p = list.get(i);
-                ds[i] = (int) p[0];
-                qs[i] = (byte) p[1];
-                ps[i] = (int) p[2];
-                ts[i] = p[3] != 0;
-            }
-            terms.put(e.getKey(), new Postings(ds, qs, ps, ts));
-        }
+        lists.forEach((term, g) -> terms.put(term, g.postings()));
         return new Index(docs, terms);
     }
 

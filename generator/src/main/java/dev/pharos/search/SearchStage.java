@@ -68,7 +68,6 @@ public final class SearchStage implements BuildStage {
         search.put("fallbackBelow", settings.fallbackBelow());
         String fallback = settings.fallbackLocale().equals(locale) ? "" : settings.fallbackLocale();
         search.put("fallbackLocale", fallback);
-        search.put("fallbackIndex", fallback.isEmpty() ? "" : base + ROOT + fallback + "/meta.json");
         search.put("fallbackLabel", fallback.isEmpty() ? ""
                 : context.site().config().locale(fallback).map(LocaleInfo::label).orElse(fallback));
         model.put("search", search);

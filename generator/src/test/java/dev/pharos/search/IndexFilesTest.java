@@ -138,6 +138,16 @@ class IndexFilesTest {
     }
 
     @Test
+    void aLocaleWithNothingToIndexStillGetsValidFiles() throws Exception {
+        Map<String, byte[]> files = write(List.of(), IndexFiles.Layout.DEFAULT);
+        JsonNode meta = JSON.readTree(files.get("meta.json"));
+        assertThat(meta.get("docs").asInt()).isZero();
+        assertThat(meta.get("dictKeys")).isEmpty();
+        byte[] docsBin = files.get(meta.get("version").asText() + "/docs.bin");
+        assertThat(new Cursor(inflate(docsBin)).varint()).isZero();
+    }
+
+    @Test
     void excerptsAreCutByDisplayWidthAtWords() {
         assertThat(Excerpts.head("one two three four", 100)).isEqualTo("one two three four");
         assertThat(Excerpts.head("alpha beta gamma delta epsilon", 14)).isEqualTo("alpha beta…");
