@@ -12,6 +12,7 @@ import dev.pharos.serve.ServeOptions;
 import java.io.IOException;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.Site;
+import dev.pharos.search.SearchStage;
 import dev.pharos.support.SupportStage;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -77,6 +78,6 @@ public final class Pharos {
 
     /** The stages after page rendering, in order. */
     static List<Supplier<BuildStage>> defaultStages() {
-        return List.of(SupportStage::new);
+        return List.of(SupportStage::new, SearchStage::new);
     }
 }

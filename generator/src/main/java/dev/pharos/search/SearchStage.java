@@ -1,0 +1,156 @@
+package dev.pharos.search;
+
+import dev.pharos.PharosException;
+import dev.pharos.Problem;
+import dev.pharos.build.BuildContext;
+import dev.pharos.build.BuildStage;
+import dev.pharos.content.LocaleInfo;
+import dev.pharos.content.Page;
+import dev.pharos.content.PageKind;
+import dev.pharos.html.ProcessedHtml;
+import dev.pharos.html.TextSection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes each locale's search index under {@code _pharos/search/<locale>/} and tells templates where it is.
+ *
+ * <p>Only a locale's own pages are indexed: a fallback page shows another language's text, which the reader finds
+ * with "also search in English" instead. Articles, FAQ pages and section pages that have text of their own are
+ * indexed; the home page and drafts left out of the build are not.
+ */
+public final class SearchStage implements BuildStage {
+
+    /** Where the indexes live in the built site, under the base path. */
+    public static final String ROOT = "_pharos/search/";
+    static final double SECTION_BOOST = 0.8;
+    static final int SHORT_SECTION = 500;
+
+    private SearchSettings settings;
+    private final Map<String, Analysis> analyses = new LinkedHashMap<>();
+    private final Map<String, Synonyms> synonyms = new LinkedHashMap<>();
+    private IndexFiles.Layout layout = IndexFiles.Layout.DEFAULT;
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    /** Overrides how files are cut (the benchmark explores it); the default suits sites up to tens of thousands of pages. */
+    public SearchStage layout(IndexFiles.Layout layout) {
+        this.layout = layout;
+        return this;
+    }
+
+    @Override
+    public void prepare(BuildContext context, List<Problem> problems) {
+        settings = SearchSettings.read(context.site().config(), problems);
+        if (!settings.enabled()) {
+            return;
+        }
+        for (LocaleInfo locale : context.locales()) {
+            Analysis analysis = new Analysis(Analysis.Kind.of(locale));
+            analyses.put(locale.code(), analysis);
+            synonyms.put(locale.code(), Synonyms.load(context.site().root(), locale.code(), analysis, problems));
+        }
+    }
+
+    @Override
+    public void decorate(BuildContext context, Page page, String locale, Map<String, Object> model) {
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("enabled", settings.enabled());
+        String base = context.site().config().basePath();
+        search.put("index", base + ROOT + locale + "/meta.json");
+        search.put("results", settings.results());
+        search.put("fallbackBelow", settings.fallbackBelow());
+        String fallback = settings.fallbackLocale().equals(locale) ? "" : settings.fallbackLocale();
+        search.put("fallbackLocale", fallback);
+        search.put("fallbackLabel", fallback.isEmpty() ? ""
+                : context.site().config().locale(fallback).map(LocaleInfo::label).orElse(fallback));
+        model.put("search", search);
+    }
+
+    @Override
+    public void finish(BuildContext context) throws PharosException {
+        if (!settings.enabled()) {
+            return;
+        }
+        String basePath = context.site().config().basePath();
+        for (LocaleInfo locale : context.locales()) {
+            List<SearchDocument> docs = documents(context, locale.code());
+            Analysis analysis = analyses.get(locale.code());
+            IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights()).build(docs);
+            List<IndexFiles.File> files = IndexFiles.write(index, analysis, synonyms.get(locale.code()), settings,
+                    locale.code(), basePath + locale.code() + "/", layout);
+            for (IndexFiles.File file : files) {
+                context.output().write(ROOT + locale.code() + "/" + file.name(), file.bytes(), "search index");
+            }
+        }
+    }
+
+    /** The pages of a locale the index holds, in URL order (their numbers in the index). */
+    List<SearchDocument> documents(BuildContext context, String locale) {
+        List<Page> pages = new ArrayList<>();
+        for (Map.Entry<Page, ProcessedHtml> e : context.processedPages().entrySet()) {
+            Page page = e.getKey();
+            if (page.locale().equals(locale) && indexed(page, e.getValue())) {
+                pages.add(page);
+            }
+        }
+        pages.sort(Comparator.comparing(Page::url));
+        List<SearchDocument> docs = new ArrayList<>(pages.size());
+        for (Page page : pages) {
+            docs.add(document(context, page, context.processed(page).orElseThrow()));
+        }
+        return docs;
+    }
+
+    private boolean indexed(Page page, ProcessedHtml html) {
+        if (page.fallback() || BuildContext.isClaimed(page) || settings.excluded(page.id())) {
+            return false;
+        }
+        return switch (page.kind()) {
+            case ARTICLE -> true;
+            case SECTION -> settings.sections() && html.sections().stream().anyMatch(s -> !s.text().isEmpty());
+            case HOME -> false;
+        };
+    }
+
+    private static SearchDocument document(BuildContext context, Page page, ProcessedHtml html) {
+        List<SearchDocument.Part> parts = new ArrayList<>();
+        List<TextSection> sections = html.sections();
+        int from = 0;
+        if (!sections.isEmpty() && sections.get(0).anchor().isEmpty()) {
+            parts.add(new SearchDocument.Part("", "", sections.get(0).text()));
+            from = 1;
+        } else {
+            parts.add(new SearchDocument.Part("", "", ""));
+        }
+        for (TextSection s : sections.subList(from, sections.size())) {
+            parts.add(new SearchDocument.Part(s.anchor(), s.heading(), s.text()));
+        }
+        List<String> keywords = new ArrayList<>(page.tags());
+        Object more = page.params().get("keywords");
+        if (more instanceof List<?> list) {
+            list.stream().filter(k -> k != null).map(String::valueOf).forEach(keywords::add);
+        } else if (more instanceof String s && !s.isBlank()) {
+            keywords.add(s);
+        }
+        // The titles above the page name its subject too ("Hertz" for hertz/faq): weighted like headings.
+        for (Page ancestor : context.site().ancestors(page)) {
+            if (ancestor.kind() == PageKind.SECTION) {
+                keywords.add(ancestor.title());
+            }
+        }
+        String description = !page.description().isEmpty() ? page.description() : page.summary();
+        String section = page.kind() == PageKind.SECTION ? "" : context.models().link(page).sectionTitle();
+        // A section page with little text of its own lists answers rather than giving one: it ranks below an
+        // article that matches as well.
+        int text = sections.stream().mapToInt(s -> s.text().length()).sum();
+        double boost = page.kind() == PageKind.SECTION && text < SHORT_SECTION ? SECTION_BOOST : 1;
+        return new SearchDocument(page.url(), page.title(), section, description, keywords, parts, boost);
+    }
+}

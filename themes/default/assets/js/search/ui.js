@@ -1,0 +1,367 @@
+// Search as you type: an ARIA 1.2 combobox (input + listbox popup) under every search box, and the full
+// results page at /<locale>/search/?q=. Both render through render(), add an empty [data-search-banner] slot
+// at the top of the list, and announce the result count in a live region. After each render the document
+// gets a `pharos:search` event {query, lang, results, container}.
+// CSP-safe: no inline styles; state is classes, `hidden` and ARIA attributes.
+
+import { search, warm } from './client.js';
+
+const DEBOUNCE_MS = 120;
+const PAGE_LIMIT = 30;
+
+const settings = document.getElementById('pharos-search').dataset;
+const pageLang = document.body.dataset.locale;
+
+/** Interface text from the page (data-t-* attributes, from the theme's i18n files), with {0} filled in. */
+function t(key, ...args) {
+  const text = settings[`t${key[0].toUpperCase()}${key.slice(1)}`] ?? key;
+  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** Too short to mean anything yet: one Latin letter (a CJK character is a word). */
+function tooShort(query) {
+  const q = query.trim();
+  return q.length === 0 || (q.length < 2 && !/[\u2E80-\uA4CF\uAC00-\uD7AF\uF900-\uFAFF]/.test(q));
+}
+
+function countText(n) {
+  return n === 1 ? t('resultsOne') : t('resultsMany', n);
+}
+
+let ids = 0;
+
+/**
+ * The HTML of a result list: the banner slot, the items (options in the drop-down, links on the page), and the
+ * "no results" text. `fallback` are results from the default locale, after the reader asked for them.
+ */
+function listHtml(query, results, fallback, { option, listId }) {
+  const item = (r, i) => {
+    const where = [esc(r.section || ''), r.headingHtml].filter(Boolean).join(' › ');
+    const langAttr = r.lang && r.lang !== pageLang ? ` lang="${esc(r.lang)}" hreflang="${esc(r.lang)}"` : '';
+    const body = `<span class="search-hit-title">${r.titleHtml}</span>`
+      + (where ? `<span class="search-hit-where">${where}</span>` : '')
+      + (r.excerpt ? `<span class="search-hit-excerpt">${r.excerpt}</span>` : '');
+    return option
+      ? `<li role="option" id="${listId}-${i}" class="search-option" aria-selected="false"${langAttr}><a class="search-hit" href="${esc(r.url)}" tabindex="-1">${body}</a></li>`
+      : `<li class="search-result"${langAttr}><a class="search-hit" href="${esc(r.url)}">${body}</a></li>`;
+  };
+  let html = '<div data-search-banner></div>';
+  if (results.length) {
+    html += option
+      ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">`
+      : '<ol class="search-list">';
+    html += results.map(item).join('');
+    if (fallback && fallback.length) {
+      html += `<li role="presentation" class="search-group">${esc(t('fromLang', settings.fallbackLabel))}</li>`;
+      html += fallback.map((r, i) => item(r, results.length + i)).join('');
+    }
+    html += option ? '</ul>' : '</ol>';
+  } else {
+    html += `<p class="search-empty">${esc(t('none', query.trim()))} ${esc(t('noneHint'))}</p>`;
+    // The combobox's aria-controls always names a listbox, empty or not.
+    if (option && !(fallback && fallback.length)) html += `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}" hidden></ul>`;
+    if (fallback && fallback.length) {
+      html += option
+        ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">`
+        : '<ol class="search-list">';
+      html += `<li role="presentation" class="search-group">${esc(t('fromLang', settings.fallbackLabel))}</li>`;
+      html += fallback.map(item).join('');
+      html += option ? '</ul>' : '</ol>';
+    }
+  }
+  return html;
+}
+
+/** Offer the default locale when this one finds little, until the reader has asked once. */
+function offersFallback(results, fallback) {
+  return settings.fallbackLang && fallback === null && results.length < Number(settings.fallbackBelow || 0);
+}
+
+function announce(region, text) {
+  // Cleared first so the same count is read again after a new query.
+  region.textContent = '';
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+function dispatch(query, lang, results, container) {
+  document.dispatchEvent(new CustomEvent('pharos:search', { detail: { query, lang, results, container } }));
+}
+
+/** The drop-down of one search box. */
+class Combobox {
+  constructor(input) {
+    this.input = input;
+    this.form = input.closest('form');
+    this.id = `pharos-search-${++ids}`;
+    this.seq = 0;
+    this.active = -1;
+    this.results = [];
+    this.fallback = null;
+    this.query = '';
+
+    this.popup = document.createElement('div');
+    this.popup.className = 'search-popup';
+    this.popup.hidden = true;
+    this.popup.id = `${this.id}-popup`;
+    this.status = document.createElement('div');
+    this.status.className = 'visually-hidden';
+    this.status.setAttribute('role', 'status');
+    this.form.append(this.popup, this.status);
+
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', `${this.id}-list`);
+
+    input.addEventListener('input', () => this.schedule());
+    input.addEventListener('keydown', (e) => this.key(e));
+    input.addEventListener('focus', () => { if (this.results.length || this.query) this.open(); });
+    this.form.addEventListener('focusout', (e) => {
+      if (!this.form.contains(e.relatedTarget)) this.close();
+    });
+    document.addEventListener('pointerdown', (e) => {
+      if (!this.form.contains(e.target)) this.close();
+    });
+    this.popup.addEventListener('click', (e) => {
+      const also = e.target instanceof Element ? e.target.closest('.search-also') : null;
+      if (also) {
+        e.preventDefault();
+        this.searchFallback();
+      }
+    });
+    this.popup.addEventListener('pointermove', (e) => {
+      const li = e.target instanceof Element ? e.target.closest('[role=option]') : null;
+      if (li) this.highlight(this.options().indexOf(li), false);
+    });
+    if (input.value && !tooShort(input.value)) this.schedule(0);
+  }
+
+  schedule(delay = DEBOUNCE_MS) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(this.input.value), delay);
+  }
+
+  async run(query) {
+    const seq = ++this.seq;
+    if (tooShort(query)) {
+      this.query = '';
+      this.results = [];
+      this.close();
+      return;
+    }
+    this.form.classList.add('search-busy');
+    try {
+      const results = await search(query, { limit: Number(settings.results || 6) });
+      if (seq !== this.seq) return;
+      this.query = query;
+      this.results = results;
+      this.fallback = null;
+      this.render();
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.popup.innerHTML = `<div data-search-banner></div><p class="search-empty">${esc(t('error'))}</p>`;
+      this.open();
+      announce(this.status, t('error'));
+    } finally {
+      if (seq === this.seq) this.form.classList.remove('search-busy');
+    }
+  }
+
+  async searchFallback() {
+    const seq = this.seq;
+    const fallback = await search(this.query, { lang: settings.fallbackLang, limit: Number(settings.results || 6) });
+    if (seq !== this.seq) return;
+    this.fallback = fallback;
+    this.render();
+    if (fallback.length) this.highlight(this.results.length, true);
+  }
+
+  render() {
+    const listId = `${this.id}-list`;
+    let html = listHtml(this.query, this.results, this.fallback, { option: true, listId });
+    const all = `${this.form.getAttribute('action') || ''}?q=${encodeURIComponent(this.query.trim())}`;
+    html += '<div class="search-footer">';
+    if (offersFallback(this.results, this.fallback)) {
+      html += `<button type="button" class="search-also" lang="${esc(settings.fallbackLang)}">${esc(t('alsoIn', settings.fallbackLabel))}</button>`;
+    }
+    html += `<a class="search-all" href="${esc(all)}">${esc(t('seeAll'))}</a></div>`;
+    this.popup.innerHTML = html;
+    this.active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+    this.open();
+    const total = this.results.length + (this.fallback ? this.fallback.length : 0);
+    announce(this.status, total ? countText(total) : t('none', this.query.trim()));
+    dispatch(this.query, pageLang, this.fallback ? [...this.results, ...this.fallback] : this.results, this.popup);
+  }
+
+  options() {
+    return [...this.popup.querySelectorAll('[role=option]')];
+  }
+
+  open() {
+    if (!this.query) return;
+    this.popup.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+  }
+
+  close() {
+    this.popup.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.highlight(-1, false);
+  }
+
+  highlight(index, scroll) {
+    const options = this.options();
+    options.forEach((o, i) => o.setAttribute('aria-selected', String(i === index)));
+    this.active = index;
+    if (index >= 0 && options[index]) {
+      this.input.setAttribute('aria-activedescendant', options[index].id);
+      if (scroll) options[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  key(e) {
+    const options = this.options();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!options.length) return;
+      e.preventDefault();
+      if (this.popup.hidden) {
+        this.open();
+        this.highlight(e.key === 'ArrowDown' ? 0 : options.length - 1, true);
+        return;
+      }
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      let next = this.active + step;
+      if (next >= options.length) next = -1;
+      if (next < -1) next = options.length - 1;
+      this.highlight(next, true);
+    } else if (e.key === 'Enter') {
+      const chosen = !this.popup.hidden && this.active >= 0 ? options[this.active] : null;
+      if (chosen) {
+        e.preventDefault();
+        location.assign(chosen.querySelector('a').href);
+      }
+    } else if (e.key === 'Escape') {
+      if (!this.popup.hidden) {
+        e.preventDefault();
+        this.close();
+      } else if (this.input.value) {
+        e.preventDefault();
+        this.input.value = '';
+        this.query = '';
+        this.results = [];
+      }
+    }
+  }
+}
+
+const enhanced = new WeakSet();
+
+/** Adds the drop-down to a search box (once). The results page's own box updates the page instead. */
+export function enhance(input) {
+  if (enhanced.has(input)) return;
+  enhanced.add(input);
+  warm();
+  const page = input.closest('.search-page');
+  if (page && page.querySelector('[data-search-results]')) {
+    resultsPage(page);
+    return;
+  }
+  new Combobox(input);
+}
+
+let pageState = null;
+
+/** The results page: renders ?q= at load, and follows its own box as the reader types. */
+export function resultsPage(page) {
+  if (pageState) return pageState;
+  const input = page.querySelector('.search-input');
+  const form = input.closest('form');
+  const container = page.querySelector('[data-search-results]');
+  const status = document.createElement('div');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  page.append(status);
+  enhanced.add(input);
+  const state = { seq: 0, query: '', results: [], fallback: null };
+  pageState = state;
+
+  const render = () => {
+    let html = state.query ? `<h2 class="search-heading">${esc(t('resultsFor', state.query.trim()))}</h2>` : '';
+    html += listHtml(state.query, state.results, state.fallback, { option: false });
+    if (offersFallback(state.results, state.fallback)) {
+      html += `<p class="search-footer"><button type="button" class="search-also" lang="${esc(settings.fallbackLang)}">${esc(t('alsoIn', settings.fallbackLabel))}</button></p>`;
+    }
+    container.innerHTML = html;
+    page.classList.toggle('has-results', Boolean(state.query));
+    document.documentElement.classList.remove('search-pending');
+    const total = state.results.length + (state.fallback ? state.fallback.length : 0);
+    announce(status, total ? countText(total) : t('none', state.query.trim()));
+    dispatch(state.query, pageLang, state.fallback ? [...state.results, ...state.fallback] : state.results, container);
+  };
+
+  const run = async (query, push) => {
+    const seq = ++state.seq;
+    const url = new URL(location.href);
+    if (query.trim()) url.searchParams.set('q', query.trim());
+    else url.searchParams.delete('q');
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+    if (!query.trim()) {
+      state.query = '';
+      state.results = [];
+      state.fallback = null;
+      container.innerHTML = '';
+      page.classList.remove('has-results');
+      document.documentElement.classList.remove('search-pending');
+      return;
+    }
+    try {
+      const results = await search(query, { limit: PAGE_LIMIT });
+      if (seq !== state.seq) return;
+      Object.assign(state, { query, results, fallback: null });
+      render();
+    } catch (e) {
+      if (seq !== state.seq) return;
+      container.innerHTML = `<div data-search-banner></div><p class="search-empty">${esc(t('error'))}</p>`;
+      document.documentElement.classList.remove('search-pending');
+    }
+  };
+
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value, false), DEBOUNCE_MS * 2);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    run(input.value, true);
+  });
+  container.addEventListener('click', async (e) => {
+    const also = e.target instanceof Element ? e.target.closest('.search-also') : null;
+    if (!also) return;
+    const seq = state.seq;
+    const fallback = await search(state.query, { lang: settings.fallbackLang, limit: PAGE_LIMIT });
+    if (seq !== state.seq) return;
+    state.fallback = fallback;
+    render();
+  });
+  window.addEventListener('popstate', () => {
+    const q = new URLSearchParams(location.search).get('q') || '';
+    input.value = q;
+    run(q, false);
+  });
+
+  const initial = new URLSearchParams(location.search).get('q') || '';
+  if (initial) {
+    input.value = initial;
+    run(initial, false);
+  }
+  return state;
+}

@@ -1,0 +1,160 @@
+// Ranking, typos, prefixes, synonyms and excerpts, on the sample help center's real index (built by
+// generator/src/test/java/dev/pharos/search/SearchStageTest.java into generator/target/search-fixture/site).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSearch, editDistance, allowedEdits, plan, highlight, escapeHtml } from '../assets/js/search/engine.js';
+import { Index } from '../assets/js/search/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SITE = process.env.PHAROS_SEARCH_FIXTURE || join(here, '..', '..', '..', 'generator', 'target', 'search-fixture', 'site');
+const fixture = existsSync(join(SITE, '_pharos', 'search', 'en', 'meta.json'));
+const needsFixture = { skip: fixture ? false : `no index at ${SITE}: mvn -pl generator test -Dtest=SearchStageTest builds it` };
+
+/** A static host over the fixture: honours Range unless told not to, and counts requests. */
+function host({ ranges = true } = {}) {
+  const log = [];
+  const fetchImpl = async (url, init = {}) => {
+    const path = decodeURIComponent(new URL(url).pathname);
+    let bytes;
+    try {
+      bytes = readFileSync(join(SITE, path));
+    } catch {
+      return new Response('', { status: 404 });
+    }
+    const range = ranges && init.headers?.Range;
+    if (range) {
+      const [, a, b] = /bytes=(\d+)-(\d+)/.exec(range);
+      bytes = bytes.subarray(Number(a), Number(b) + 1);
+    }
+    log.push({ path, bytes: bytes.length });
+    return new Response(bytes, { status: range ? 206 : 200 });
+  };
+  return { fetchImpl, log };
+}
+
+function engine(options) {
+  const h = host(options);
+  const s = createSearch({ indexUrl: (l) => `http://help.test/_pharos/search/${l}/meta.json`, fetch: h.fetchImpl });
+  return { ...s, log: h.log };
+}
+
+const paths = (results) => results.map((r) => new URL(r.url, 'http://x').pathname);
+
+test('edit distance counts a transposition as one edit', () => {
+  assert.equal(editDistance('withdrawl', 'withdraw', 2), 1);
+  assert.equal(editDistance('recieve', 'receive', 2), 1);
+  assert.equal(editDistance('abcdef', 'abcdef', 1), 0);
+  assert.equal(editDistance('kitten', 'sitting', 1), 2); // more than allowed: reported as max + 1
+  assert.deepEqual([3, 4, 7, 8, 12].map(allowedEdits), [0, 1, 1, 2, 2]);
+});
+
+test('a query plan groups synonym phrases and marks the word being typed', () => {
+  const meta = { analyzer: 'english', stop: ['the'], synonyms: [[['withdraw'], ['cash', 'out']]] };
+  const concepts = plan('cash out the withdr', meta);
+  assert.equal(concepts.length, 2);
+  assert.deepEqual(concepts[0].alts.map((a) => a.terms.join(' ')), ['cash out', 'withdraw']);
+  assert.equal(concepts[1].open, true);
+  assert.equal(plan('withdr ', meta)[0].open, false);
+  // The last CJK character alone is being typed; a complete bigram is not.
+  const zh = { analyzer: 'cjk', stop: [], synonyms: [] };
+  assert.equal(plan('提', zh)[0].open, true);
+  assert.equal(plan('提币', zh)[0].open, false);
+});
+
+test('highlighting marks matched words by their terms, and escapes the rest', () => {
+  const en = { analyzer: 'english', stop: [] };
+  assert.equal(highlight('Withdrawals <b> are pending', new Set(['withdraw', 'pend']), en),
+    '<mark>Withdrawals</mark> &lt;b&gt; are <mark>pending</mark>');
+  const zh = { analyzer: 'cjk', stop: [] };
+  assert.equal(highlight('提币一直没到账', new Set(['提币', '到账']), zh), '<mark>提币</mark>一直没<mark>到账</mark>');
+  assert.equal(highlight('提币到账', new Set(['提币', '币到']), zh), '<mark>提币到</mark>账');
+  assert.equal(escapeHtml(`"'&`), '&quot;&#39;&amp;');
+});
+
+test('results carry url, title, section and an excerpt with marks', needsFixture, async () => {
+  const s = engine();
+  const results = await s.search('withdrawal pending', { lang: 'en', limit: 5 });
+  assert.ok(results.length > 0);
+  assert.equal(paths(results)[0], '/en/deposits-withdrawals/crypto/withdrawal-pending/');
+  for (const r of results) {
+    assert.equal(typeof r.url, 'string');
+    assert.ok(r.title && typeof r.section === 'string');
+    assert.match(r.excerpt + r.titleHtml + r.headingHtml, /<mark>/);
+  }
+});
+
+test('a FAQ question that matches is the deep link', needsFixture, async () => {
+  const results = await engine().search('cancel a withdrawal', { lang: 'en', limit: 5 });
+  const faq = results.find((r) => r.url.startsWith('/en/deposits-withdrawals/faq/'));
+  assert.ok(faq, paths(results).join(' '));
+  assert.equal(faq.url, '/en/deposits-withdrawals/faq/#can-i-cancel-a-withdrawal');
+  assert.equal(faq.heading, 'Can I cancel a withdrawal?');
+});
+
+test('typing mistakes are corrected: one edit from 4 letters, two from 8', needsFixture, async () => {
+  assert.ok(paths(await engine().search('verifcation rejected', { lang: 'en', limit: 5 }))
+    .includes('/en/account/verification-rejected/'));
+  assert.ok(paths(await engine().search('withdrawl fee', { lang: 'en', limit: 5 })).includes('/en/fees-limits/withdrawal-fees/'));
+  // Three letters allow no edit: "fea" is not "fee".
+  assert.deepEqual(await engine().search('fea ', { lang: 'en', limit: 5 }), []);
+});
+
+test('the last word is completed as it is typed', needsFixture, async () => {
+  const results = paths(await engine().search('anti-phish', { lang: 'en', limit: 5 }));
+  assert.equal(results[0], '/en/security/anti-phishing-code/');
+  const zh = paths(await engine().search('防钓', { lang: 'zh-CN', limit: 5 }));
+  assert.equal(zh[0], '/zh-CN/security/anti-phishing-code/');
+});
+
+test('stemming finds other forms of a word', needsFixture, async () => {
+  const a = paths(await engine().search('withdrawals', { lang: 'en', limit: 10 }));
+  const b = paths(await engine().search('withdrawing', { lang: 'en', limit: 10 }));
+  assert.deepEqual(a, b);
+  assert.ok(a.includes('/en/deposits-withdrawals/crypto/withdraw-crypto/'));
+});
+
+test('synonyms from synonyms/<locale>.txt find pages using another word', needsFixture, async () => {
+  // zh-CN.txt: 提币, 提现, 取款, 转出, 出金 — no page says 出金.
+  const zh = paths(await engine().search('出金手续费', { lang: 'zh-CN', limit: 5 }));
+  assert.ok(zh.includes('/zh-CN/fees-limits/withdrawal-fees/'), zh.join(' '));
+  // en.txt: kyc, identity verification, ...
+  const en = paths(await engine().search('kyc', { lang: 'en', limit: 5 }));
+  assert.equal(en[0], '/en/account/verify-identity/');
+});
+
+test('Chinese is matched as the build cut it: the issue example finds the withdrawal articles', needsFixture, async () => {
+  const zh = paths(await engine().search('提币一直没到账', { lang: 'zh-CN', limit: 5 }));
+  assert.ok(zh.some((p) => p.startsWith('/zh-CN/deposits-withdrawals/crypto/withdraw')), zh.join(' '));
+});
+
+test('a host that ignores Range still works: the whole file is read once', needsFixture, async () => {
+  const withRanges = engine();
+  const without = engine({ ranges: false });
+  const a = await withRanges.search('account frozen', { lang: 'en', limit: 5 });
+  const b = await without.search('account frozen', { lang: 'en', limit: 5 });
+  assert.deepEqual(paths(b), paths(a));
+  assert.ok(without.log.filter((x) => x.path.endsWith('docs.bin')).length === 1);
+  const ranged = withRanges.log.reduce((n, x) => n + x.bytes, 0);
+  const whole = without.log.reduce((n, x) => n + x.bytes, 0);
+  assert.ok(ranged * 2 < whole, `ranges ${ranged} B, whole files ${whole} B`);
+});
+
+test('a locale with nothing indexed answers with no results', async () => {
+  const meta = { format: 2, locale: 'xx', version: 'v', analyzer: 'standard', stop: [], docs: 0, k1: 1.2, base: '/xx/',
+    typos: true, docsDirectory: 2, dictKeys: [], dictSizes: [], synonyms: [] };
+  const requests = [];
+  const s = createSearch({ indexUrl: () => 'http://help.test/meta.json', fetch: async (url) => {
+    requests.push(url);
+    return new Response(JSON.stringify(meta));
+  } });
+  assert.deepEqual(await s.search('anything at all', { lang: 'xx' }), []);
+  assert.equal(requests.length, 1);
+});
+
+test('an index of another format is refused, not misread', needsFixture, async () => {
+  const index = new Index('http://help.test/meta.json', async () => new Response(JSON.stringify({ format: 99 })));
+  await assert.rejects(index.open(), /format 99/);
+});
