@@ -46,7 +46,7 @@ for (const [locale, topic, typed, expected] of [
       return;
     }
     await page.locator('[data-describe]').fill(typed);
-    const suggestion = page.locator(`[data-suggestion-list] a[href="${expected}"]`);
+    const suggestion = page.locator(`[data-suggestion-list] a[href^="${expected}"]`);
     await suggestion.first().waitFor({ state: 'visible', timeout: 5000 });
     assert.equal(await page.locator('[data-suggestions-box] .suggestions-title').isVisible(), true);
     const excerpt = await page.locator('[data-suggestion-list] li p').first().innerHTML().catch(() => '');

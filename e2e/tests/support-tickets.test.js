@@ -185,18 +185,19 @@ test('typing an emergency into the assistant shows the freeze banner', async () 
 
 test('the assistant shows what window.pharos.search returns, keeping only text and <mark> from excerpts', async () => {
   const page = await openPage(browser);
-  // A stand-in with the search module's contract, so this side of it is tested before search is merged.
-  await page.addInitScript(() => {
-    window.pharos = {
-      search: async (query, { lang, limit }) => {
-        window.searchCalls = [...(window.searchCalls ?? []), { query, lang, limit }];
-        if (query.includes('slow')) await new Promise((r) => setTimeout(r, 600));
-        return [
-          { url: '/en/deposits-withdrawals/crypto/withdrawal-pending/', title: `Result for ${query}`, excerpt: 'Your <mark>withdrawal</mark> <img src=x onerror="window.pwned=1">is <b>pending</b>', section: 'Crypto' },
-        ];
-      },
-    };
-  });
+  // The search engine is replaced by one with the same contract and results chosen here (hostile HTML, a slow
+  // answer); window.pharos.search and everything between it and the assistant are the site's own.
+  await page.route('**/js/search/client.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `export async function search(query, { lang, limit }) {
+      window.searchCalls = [...(window.searchCalls ?? []), { query, lang, limit }];
+      if (query.includes('slow')) await new Promise((r) => setTimeout(r, 600));
+      return [
+        { url: '/en/deposits-withdrawals/crypto/withdrawal-pending/', title: 'Result for ' + query, excerpt: 'Your <mark>withdrawal</mark> <img src=x onerror="window.pwned=1">is <b>pending</b>', section: 'Crypto' },
+      ];
+    }
+    export function warm() {}`,
+  }));
   await page.goto(`${server.url}/en/contact/?topic=withdrawals`);
   await page.locator('[data-describe]').fill('a slow query');
   await page.locator('[data-describe]').fill('withdrawal pending');

@@ -275,12 +275,14 @@ function score(concepts, postingsOf, n, k1) {
         const fraction = acc.present / a.terms.length;
         const v = a.weight * (acc.sum / a.terms.length) * fraction * fraction;
         for (const t of acc.terms) (c.optional ? fillers : terms).add(t);
+        // The title says it in any of the concept's words: "arrived" in the title answers "credited".
+        if (acc.title === a.terms.length && (a.kind === 'exact' || a.kind === 'synonym')) inTitle = true;
         if (v > best) {
           others += best;
           best = v;
           part = acc.part;
           quality = fraction * fraction * (a.kind === 'exact' ? 1 : a.weight);
-          inTitle = acc.title === a.terms.length;
+          if (acc.title === a.terms.length) inTitle = true;
         } else {
           others += v;
         }
