@@ -78,6 +78,8 @@ public final class Pharos {
 
     /** The stages after page rendering, in order. */
     static List<Supplier<BuildStage>> defaultStages() {
-        return List.of(SupportStage::new, SearchStage::new);
+        // One memory per build or preview: a preview's rebuilds re-analyze only the pages that changed.
+        SearchStage.Memory search = new SearchStage.Memory();
+        return List.of(SupportStage::new, () -> new SearchStage(search));
     }
 }

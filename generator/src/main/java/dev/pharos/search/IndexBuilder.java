@@ -102,9 +102,31 @@ public final class IndexBuilder {
             int[] partHeadingLengths, int[] partTextLengths) {
     }
 
+    /**
+     * The analyses of the last build, so that the next one (a preview rebuild after one edit) analyzes only the
+     * pages whose text changed. Holds only the pages of the latest build.
+     */
+    public static final class Memory {
+        private Map<SearchDocument, Analyzed> last = Map.of();
+    }
+
     /** Builds the index of pages given in their final order (their position is their number). */
     public Index build(List<SearchDocument> docs) {
-        List<Analyzed> analyzed = IntStream.range(0, docs.size()).parallel().mapToObj(i -> analyze(docs.get(i))).toList();
+        return build(docs, new Memory());
+    }
+
+    /** As {@link #build(List)}, reusing the analyses in {@code memory} of pages that did not change. */
+    public Index build(List<SearchDocument> docs, Memory memory) {
+        Map<SearchDocument, Analyzed> last = memory.last;
+        List<Analyzed> analyzed = IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
+            Analyzed known = last.get(docs.get(i));
+            return known != null ? known : analyze(docs.get(i));
+        }).toList();
+        Map<SearchDocument, Analyzed> next = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            next.put(docs.get(i), analyzed.get(i));
+        }
+        memory.last = next;
 
         double avgTitle = average(analyzed, Analyzed::titleLength);
         double avgHeadings = average(analyzed, Analyzed::headingsLength);

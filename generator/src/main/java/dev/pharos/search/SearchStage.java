@@ -29,10 +29,33 @@ public final class SearchStage implements BuildStage {
     static final double SECTION_BOOST = 0.8;
     static final int SHORT_SECTION = 500;
 
+    /**
+     * What one stage instance leaves for the next build of the same site: each locale's page analyses. The
+     * preview creates a stage per rebuild and hands each the same memory.
+     */
+    public static final class Memory {
+        private final Map<String, IndexBuilder.Memory> locales = new java.util.concurrent.ConcurrentHashMap<>();
+
+        IndexBuilder.Memory of(String locale, Analysis.Kind kind) {
+            return locales.computeIfAbsent(locale + "/" + kind, k -> new IndexBuilder.Memory());
+        }
+    }
+
+    private final Memory memory;
     private SearchSettings settings;
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
     private final Map<String, Synonyms> synonyms = new LinkedHashMap<>();
     private IndexFiles.Layout layout = IndexFiles.Layout.DEFAULT;
+
+    /** A stage for a single build. */
+    public SearchStage() {
+        this(new Memory());
+    }
+
+    /** A stage that reuses the page analyses of the previous build that used {@code memory}. */
+    public SearchStage(Memory memory) {
+        this.memory = memory;
+    }
 
     @Override
     public String name() {
@@ -82,7 +105,8 @@ public final class SearchStage implements BuildStage {
         for (LocaleInfo locale : context.locales()) {
             List<SearchDocument> docs = documents(context, locale.code());
             Analysis analysis = analyses.get(locale.code());
-            IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights()).build(docs);
+            IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights())
+                    .build(docs, memory.of(locale.code(), analysis.kind()));
             List<IndexFiles.File> files = IndexFiles.write(index, analysis, synonyms.get(locale.code()), settings,
                     locale.code(), basePath + locale.code() + "/", layout);
             for (IndexFiles.File file : files) {

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -361,15 +363,61 @@ public final class DevServer implements AutoCloseable {
             // Preview pages change on every save; never let the browser keep a stale copy.
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            int from = 0;
+            int to = body.length;
+            if (status == 200) {
+                // The search index is read in pieces with Range requests, as from nginx or a CDN.
+                exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                if (range != null) {
+                    long[] r = byteRange(range, body.length);
+                    if (r != null && r.length == 0) {
+                        exchange.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
+                        exchange.sendResponseHeaders(416, -1);
+                        return;
+                    }
+                    if (r != null) {
+                        from = (int) r[0];
+                        to = (int) r[1] + 1;
+                        status = 206;
+                        exchange.getResponseHeaders().set("Content-Range",
+                                "bytes " + r[0] + "-" + r[1] + "/" + body.length);
+                    }
+                }
+            }
             if (head) {
                 exchange.sendResponseHeaders(status, -1);
             } else {
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
+                exchange.sendResponseHeaders(status, to - from);
+                exchange.getResponseBody().write(body, from, to - from);
             }
         } finally {
             building.readLock().unlock();
         }
+    }
+
+    private static final Pattern SINGLE_RANGE =
+            Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
+
+    /**
+     * A single byte range of a {@code Range} header as {first, last}; an empty array when it cannot be satisfied;
+     * null when the header is to be ignored (several ranges, another unit, malformed), which means the whole file.
+     */
+    static long[] byteRange(String header, long length) {
+        Matcher m = SINGLE_RANGE.matcher(header.trim());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            return null;
+        }
+        if (m.group(1).isEmpty()) {
+            long suffix = Long.parseLong(m.group(2));
+            return suffix == 0 || length == 0 ? new long[0] : new long[] {Math.max(0, length - suffix), length - 1};
+        }
+        long first = Long.parseLong(m.group(1));
+        long last = m.group(2).isEmpty() ? length - 1 : Math.min(Long.parseLong(m.group(2)), length - 1);
+        if (first >= length) {
+            return new long[0];
+        }
+        return last < first ? null : new long[] {first, last};
     }
 
     /** The 404 page of the locale in the path ({@code /zh-CN/x} shows {@code zh-CN/404.html}), else the site's. */

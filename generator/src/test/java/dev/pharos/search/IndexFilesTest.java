@@ -45,6 +45,32 @@ class IndexFilesTest {
         return out;
     }
 
+    private Map<String, byte[]> write(List<SearchDocument> docs, IndexBuilder.Memory memory) {
+        IndexBuilder.Index index = new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs, memory);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (IndexFiles.File f : IndexFiles.write(index, english, Synonyms.NONE, SearchSettings.defaults("en"), "en",
+                "/en/", IndexFiles.Layout.DEFAULT)) {
+            out.put(f.name(), f.bytes());
+        }
+        return out;
+    }
+
+    @Test
+    void aRebuildThatRemembersUnchangedPagesWritesWhatAFreshBuildWrites() {
+        IndexBuilder.Memory memory = new IndexBuilder.Memory();
+        write(docs(), memory);
+        List<SearchDocument> edited = new ArrayList<>(docs());
+        edited.set(0, doc("/en/a/", "Withdraw crypto", "Send coins to another wallet, or cancel while pending."));
+        edited.remove(2);
+        edited.add(doc("/en/d/", "Cancel a withdrawal", "Cancel before it is broadcast."));
+        Map<String, byte[]> remembered = write(edited, memory);
+        Map<String, byte[]> fresh = write(edited, IndexFiles.Layout.DEFAULT);
+        assertThat(remembered.keySet()).isEqualTo(fresh.keySet());
+        fresh.forEach((name, bytes) -> assertThat(remembered.get(name)).as(name).isEqualTo(bytes));
+        // And the edit is in it: the version, named by the content, moved.
+        assertThat(remembered.keySet()).isNotEqualTo(write(docs(), IndexFiles.Layout.DEFAULT).keySet());
+    }
+
     @Test
     void sameInputGivesTheSameBytes() {
         Map<String, byte[]> a = write(docs(), IndexFiles.Layout.DEFAULT);

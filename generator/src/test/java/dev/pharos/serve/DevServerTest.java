@@ -90,6 +90,31 @@ class DevServerTest {
     }
 
     @Test
+    void theSearchIndexIsReadInRangesAsFromAStaticHost() throws Exception {
+        start();
+        HttpResponse<String> meta = get("/_pharos/search/en/meta.json");
+        assertThat(meta.statusCode()).isEqualTo(200);
+        String version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(meta.body()).get("version").asText();
+        String url = "/_pharos/search/en/" + version + "/dict.bin";
+        HttpResponse<byte[]> whole = bytes(url, null);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        int length = whole.body().length;
+        assertThat(length).isGreaterThan(20);
+
+        HttpResponse<byte[]> part = bytes(url, "bytes=5-14");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 5-14/" + length);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole.body(), 5, 15));
+        HttpResponse<byte[]> tail = bytes(url, "bytes=-4");
+        assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(whole.body(), length - 4, length));
+        assertThat(bytes(url, "bytes=" + (length - 2) + "-").body()).hasSize(2);
+        assertThat(bytes(url, "bytes=" + length + "-").statusCode()).isEqualTo(416);
+        // Several ranges at once are answered with the whole file, which HTTP allows and the browser handles.
+        assertThat(bytes(url, "bytes=0-1,4-5").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aSavedEditReloadsOpenPagesAndOnlyTheAffectedPagesAreRendered() throws Exception {
         start();
         try (Events events = Events.open(server)) {
@@ -220,6 +245,14 @@ class DevServerTest {
                 failures.add(problems);
             }
         });
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String range) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url().resolve(path)).timeout(Duration.ofSeconds(20));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
