@@ -216,3 +216,14 @@ test('without JavaScript the search form leads to the list of all articles', asy
   assert.ok(await page.locator('.all-articles a[href="/en/deposits-withdrawals/crypto/withdrawal-pending/"]').count() > 0);
   await page.context().close();
 });
+
+test('nginx serves the index as the reader needs it: meta.json revalidated, index files in ranges and cached', async () => {
+  const meta = await fetch(`${server.url}/_pharos/search/en/meta.json`);
+  assert.equal(meta.status, 200);
+  assert.equal(meta.headers.get('cache-control'), 'no-cache');
+  const { version } = await meta.json();
+  const dict = await fetch(`${server.url}/_pharos/search/en/${version}/dict.bin`, { headers: { Range: 'bytes=0-99' } });
+  assert.equal(dict.status, 206);
+  assert.equal((await dict.arrayBuffer()).byteLength, 100);
+  assert.match(dict.headers.get('cache-control'), /immutable/);
+});

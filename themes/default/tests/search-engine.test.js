@@ -158,3 +158,20 @@ test('an index of another format is refused, not misread', needsFixture, async (
   const index = new Index('http://help.test/meta.json', async () => new Response(JSON.stringify({ format: 99 })));
   await assert.rejects(index.open(), /format 99/);
 });
+
+test('a page open across a publish reads the new index instead of failing', needsFixture, async () => {
+  // The first meta.json names a version whose files are gone (404), as after the site was built again.
+  let metas = 0;
+  const real = host();
+  const fetchImpl = async (url, init) => {
+    if (url.endsWith('/meta.json') && metas++ === 0) {
+      const meta = JSON.parse(readFileSync(join(SITE, new URL(url).pathname), 'utf8'));
+      return new Response(JSON.stringify({ ...meta, version: 'gone0000' }), { status: 200 });
+    }
+    return real.fetchImpl(url, init);
+  };
+  const s = createSearch({ indexUrl: (l) => `http://help.test/_pharos/search/${l}/meta.json`, fetch: fetchImpl });
+  const results = await s.search('withdrawal pending', { lang: 'en', limit: 3 });
+  assert.equal(metas, 2);
+  assert.match(results[0].url, /withdrawal-pending/);
+});

@@ -414,8 +414,15 @@ export function createSearch({ indexUrl, fetch: fetchImpl }) {
   };
   return {
     indexFor,
-    search(query, { lang, limit = 10, debug } = {}) {
-      return run(indexFor(lang), String(query ?? ''), { limit, debug });
+    async search(query, { lang, limit = 10, debug } = {}) {
+      try {
+        return await run(indexFor(lang), String(query ?? ''), { limit, debug });
+      } catch (e) {
+        if (!e.stale) throw e;
+        // A page open across a publish holds the old version's meta.json: read the new one, once.
+        indexes.delete(lang);
+        return run(indexFor(lang), String(query ?? ''), { limit, debug });
+      }
     },
   };
 }

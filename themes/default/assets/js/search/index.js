@@ -92,7 +92,10 @@ class RangeFile {
       this.whole = new Uint8Array(await res.arrayBuffer());
       return this.whole.subarray(start, end);
     }
-    throw new Error(`${this.url}: HTTP ${res.status}`);
+    const error = new Error(`${this.url}: HTTP ${res.status}`);
+    // The site was published again since meta.json was read, and this version's files are gone.
+    error.stale = res.status === 404 || res.status === 410 || res.status === 416;
+    throw error;
   }
 }
 
