@@ -94,6 +94,16 @@ test('a FAQ question that matches is the deep link', needsFixture, async () => {
   assert.equal(faq.heading, 'Can I cancel a withdrawal?');
 });
 
+test('a page titled with exactly what was asked comes first, also by a synonym', needsFixture, async () => {
+  const s = engine();
+  // Without the title rule the FAQ, which says 提币 more often, ranked first.
+  assert.equal(paths(await s.search('提币', { lang: 'zh-CN', limit: 5 }))[0], '/zh-CN/deposits-withdrawals/crypto/withdraw-crypto/');
+  // "Why hasn't my deposit arrived?": "arrived" answers "credited"; "why", "my" are question words.
+  assert.equal(paths(await s.search('deposit not credited', { lang: 'en', limit: 5 }))[0], '/en/deposits-withdrawals/crypto/deposit-not-credited/');
+  // A title covering only part of the query gets nothing: 额度 (limit) is not in "提币".
+  assert.notEqual(paths(await s.search('提现额度', { lang: 'zh-CN', limit: 5 }))[0], '/zh-CN/deposits-withdrawals/crypto/withdraw-crypto/');
+});
+
 test('typing mistakes are corrected: one edit from 4 letters, two from 8', needsFixture, async () => {
   assert.ok(paths(await engine().search('verifcation rejected', { lang: 'en', limit: 5 }))
     .includes('/en/account/verification-rejected/'));

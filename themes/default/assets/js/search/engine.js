@@ -12,7 +12,7 @@ const CORRECTIONS = 3; // corrections of a misspelt word
 const WEIGHT = { exact: 1, synonym: 0.9, completion: 0.75, typo1: 0.7, typo2: 0.5 };
 // Ranking knobs: the share of the score kept by a page matching few of the words (floor), the factor for
 // matching all, and the largest factor for matching them under one heading.
-export const TUNE = { floor: 0.4, all: 1.25, together: 0.15, title: 1, dip: 3, optional: 0.15, optionalScore: 0.5, others: 0.15 };
+export const TUNE = { floor: 0.4, all: 1.25, together: 0.15, title: 1, dip: 3, optional: 0.15, optionalScore: 0.5, others: 0.15, exactTitle: 1.5 };
 
 /** Optimal string alignment distance (a transposition is one edit), or max + 1 when above `max`. */
 export function editDistance(a, b, max) {
@@ -274,7 +274,8 @@ function score(concepts, postingsOf, n, k1) {
         // A phrase counts as one word: the mean of its words, less when some are missing.
         const fraction = acc.present / a.terms.length;
         const v = a.weight * (acc.sum / a.terms.length) * fraction * fraction;
-        for (const t of acc.terms) (c.optional ? fillers : terms).add(t);
+        // Half a phrase is not a match to show: "out" alone is not "cash out".
+        if (fraction === 1) for (const t of acc.terms) (c.optional ? fillers : terms).add(t);
         // The title says it in any of the concept's words: "arrived" in the title answers "credited".
         if (acc.title === a.terms.length && (a.kind === 'exact' || a.kind === 'synonym')) inTitle = true;
         if (v > best) {
@@ -327,6 +328,26 @@ function score(concepts, postingsOf, n, k1) {
   }
   out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return { pages: out, live };
+}
+
+/**
+ * Readers type titles: among the results shown, a page whose title says what was asked and nothing else ("提币"
+ * for 提币, "Withdraw crypto" for "withdraw cry") moves up. Question words in the title ("why", "how") do not count.
+ */
+function titleFirst(top, docs, live, meta) {
+  const asked = new Set(live.flatMap((c) => c.alts.filter((a) => a.entries.every(Boolean)).flatMap((a) => a.terms)));
+  const optional = new Set(meta.optional || []);
+  top.forEach((p, i) => {
+    const words = plan(docs[i].title, meta).flatMap((c) => c.words.map((w) => w.term)).filter((t) => t && !optional.has(t));
+    const said = new Set(words);
+    const all = live.every((c) => c.optional || c.alts.some((a) => a.terms.every((t) => said.has(t))));
+    if (words.length && all && words.every((t) => asked.has(t))) p.score *= TUNE.exactTitle;
+  });
+  const order = top.map((p, i) => ({ p, d: docs[i] })).sort((a, b) => b.p.score - a.p.score || a.p.doc - b.p.doc);
+  order.forEach((o, i) => {
+    top[i] = o.p;
+    docs[i] = o.d;
+  });
 }
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -383,6 +404,7 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
   const top = pages.slice(0, limit);
   if (!top.length) return [];
   const docs = await Promise.all(top.map((p) => index.doc(p.doc)));
+  titleFirst(top, docs, live, meta);
   const texts = docs.flatMap((d, i) => [d.title, d.parts[top[i].part]?.[1] || '', d.parts[top[i].part]?.[2] || '']);
   if (texts.some(needsFold)) await loadFold();
   return top.map((p, i) => {
