@@ -1,23 +1,11 @@
 // Search in a real browser: the sample help center behind nginx (with its Content-Security-Policy), Debian's
 // Chromium. Typing, keyboard, deep links, the results page, both languages, typos, synonyms, lazy loading.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx } from '../lib/nginx.js';
-import { launch, openPage } from '../lib/browser.js';
-import { siteDir } from '../lib/site.js';
+import { openPage } from '../lib/browser.js';
+import { useSite } from '../lib/fixture.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startNginx(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 const options = (page) => page.locator('.search-popup:not([hidden]) [role=option]');
 
@@ -35,10 +23,10 @@ async function typeIn(page, selector, text) {
 const typeInHeader = (page, text) => typeIn(page, '#header-q', text);
 
 test('the search code loads only when the reader focuses a search box', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const loaded = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-  await page.goto(`${server.url}/en/account/faq/`);
+  await page.goto(`${site.server.url}/en/account/faq/`);
   await page.waitForLoadState('networkidle');
   assert.ok(loaded.some((p) => p.endsWith('/js/search/boot.js')));
   assert.ok(!loaded.some((p) => /\/js\/search\/(ui|engine|index)\.js$|\/_pharos\/search\//.test(p)), loaded.join('\n'));
@@ -49,8 +37,8 @@ test('the search code loads only when the reader focuses a search box', async ()
 });
 
 test('results appear as you type, with matched words marked', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/account/faq/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/account/faq/`);
   await typeInHeader(page, 'withdrawal pending');
   const first = options(page).first();
   assert.match(await first.locator('.search-hit-title').innerText(), /withdrawal pending/i);
@@ -63,8 +51,8 @@ test('results appear as you type, with matched words marked', async () => {
 });
 
 test('the drop-down is an ARIA combobox with a listbox and a live count', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/`);
   // The home page has the big box instead of the header one.
   await typeIn(page, '#hero-q', 'account frozen');
   const input = page.locator('.search-input[role=combobox]');
@@ -84,8 +72,8 @@ test('the drop-down is an ARIA combobox with a listbox and a live count', async 
 });
 
 test('arrow keys and Enter open the result at its heading', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/security/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/security/`);
   await typeInHeader(page, 'cancel a withdrawal');
   const all = await options(page).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const target = all.findIndex((h) => h.includes('#'));
@@ -102,8 +90,8 @@ test('arrow keys and Enter open the result at its heading', async () => {
 });
 
 test('a shared /en/search/?q= URL shows the results page', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/search/?q=${encodeURIComponent('lost 2fa phone')}`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/search/?q=${encodeURIComponent('lost 2fa phone')}`);
   await page.locator('.search-results .search-result').first().waitFor();
   assert.equal(await page.locator('#page-q').inputValue(), 'lost 2fa phone');
   const hrefs = await page.locator('.search-results .search-result a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -118,8 +106,8 @@ test('a shared /en/search/?q= URL shows the results page', async () => {
 });
 
 test('Chinese: 提币一直没到账 finds the withdrawal articles', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/account/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/account/`);
   await typeInHeader(page, '提币一直没到账');
   const hrefs = await options(page).locator('a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
   assert.ok(hrefs.some((h) => h.startsWith('/zh-CN/deposits-withdrawals/crypto/withdraw')), hrefs.join('\n'));
@@ -129,8 +117,8 @@ test('Chinese: 提币一直没到账 finds the withdrawal articles', async () =>
 });
 
 test('a typing mistake still finds its article', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/support/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/support/`);
   await typeInHeader(page, 'verifcation rejected');
   const hrefs = await options(page).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.slice(0, 3).some((h) => h.startsWith('/en/account/verification-rejected/')), hrefs.join(' '));
@@ -139,8 +127,8 @@ test('a typing mistake still finds its article', async () => {
 });
 
 test('a synonym from synonyms/zh-CN.txt finds its article', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/search/?q=${encodeURIComponent('出金手续费')}`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/search/?q=${encodeURIComponent('出金手续费')}`);
   await page.locator('.search-results .search-result').first().waitFor();
   const hrefs = await page.locator('.search-results .search-result a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
   assert.ok(hrefs.slice(0, 5).some((h) => h.startsWith('/zh-CN/fees-limits/withdrawal-fees/')), hrefs.join('\n'));
@@ -149,8 +137,8 @@ test('a synonym from synonyms/zh-CN.txt finds its article', async () => {
 });
 
 test('few results in Chinese: the reader can also search English pages', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/search/?q=TWL`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/search/?q=TWL`);
   const also = page.locator('.search-results .search-also');
   await also.waitFor();
   await also.click();
@@ -163,8 +151,8 @@ test('few results in Chinese: the reader can also search English pages', async (
 });
 
 test('window.pharos.search and the pharos:search event keep their contract', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/trading/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/trading/`);
   const results = await page.evaluate(() => window.pharos.search('order not filled', { lang: 'en', limit: 3 }));
   assert.equal(results.length, 3);
   for (const r of results) {
@@ -194,8 +182,8 @@ test('window.pharos.search and the pharos:search event keep their contract', asy
 });
 
 test('on a 360 px phone in dark mode the drop-down fits the screen', async () => {
-  const page = await openPage(browser, { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
-  await page.goto(`${server.url}/en/account/faq/`);
+  const page = await openPage(site.browser, { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+  await page.goto(`${site.server.url}/en/account/faq/`);
   await typeInHeader(page, 'reset password');
   const box = await page.locator('.search-popup').boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360, JSON.stringify(box));
@@ -209,8 +197,8 @@ test('on a 360 px phone in dark mode the drop-down fits the screen', async () =>
 });
 
 test('without JavaScript the search form leads to the list of all articles', async () => {
-  const page = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(`${server.url}/en/account/faq/`);
+  const page = await openPage(site.browser, { javaScriptEnabled: false });
+  await page.goto(`${site.server.url}/en/account/faq/`);
   await page.locator('#header-q').fill('anything');
   await Promise.all([page.waitForURL('**/en/search/?q=anything'), page.locator('#header-q').press('Enter')]);
   assert.ok(await page.locator('.all-articles a[href="/en/deposits-withdrawals/crypto/withdrawal-pending/"]').count() > 0);
@@ -218,11 +206,11 @@ test('without JavaScript the search form leads to the list of all articles', asy
 });
 
 test('nginx serves the index as the reader needs it: meta.json revalidated, index files in ranges and cached', async () => {
-  const meta = await fetch(`${server.url}/_pharos/search/en/meta.json`);
+  const meta = await fetch(`${site.server.url}/_pharos/search/en/meta.json`);
   assert.equal(meta.status, 200);
   assert.equal(meta.headers.get('cache-control'), 'no-cache');
   const { version } = await meta.json();
-  const dict = await fetch(`${server.url}/_pharos/search/en/${version}/dict.bin`, { headers: { Range: 'bytes=0-99' } });
+  const dict = await fetch(`${site.server.url}/_pharos/search/en/${version}/dict.bin`, { headers: { Range: 'bytes=0-99' } });
   assert.equal(dict.status, 206);
   assert.equal((await dict.arrayBuffer()).byteLength, 100);
   assert.match(dict.headers.get('cache-control'), /immutable/);

@@ -1,26 +1,14 @@
 // The support pages and blocks pass axe-core's WCAG 2.1 AA rules, on a phone and on a desktop, light and dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startNginx } from '../lib/nginx.js';
-import { launch, openPage } from '../lib/browser.js';
-import { siteDir } from '../lib/site.js';
+import { openPage } from '../lib/browser.js';
+import { useSite } from '../lib/fixture.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startNginx(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 async function violations(page, include) {
   await page.evaluate(AXE); // evaluated through the DevTools protocol, so the page's CSP does not apply
@@ -42,8 +30,8 @@ for (const [path, width, colorScheme, prepare, include] of [
   ['/zh-CN/account/account-frozen/', 1280, 'dark', async () => {}, '.article-after'],
 ]) {
   test(`axe finds nothing on ${path} at ${width} px, ${colorScheme}`, async () => {
-    const page = await openPage(browser, { viewport: { width, height: 800 }, colorScheme });
-    await page.goto(`${server.url}${path}`);
+    const page = await openPage(site.browser, { viewport: { width, height: 800 }, colorScheme });
+    await page.goto(`${site.server.url}${path}`);
     await page.waitForLoadState('load');
     await page.waitForFunction(() => !document.querySelector('[data-assistant][hidden], [data-verify][hidden], [data-feedback][hidden]'));
     await prepare(page);

@@ -1,24 +1,12 @@
 // The parts of support that use the search module (branch `search`): the contact assistant's "these may already
 // answer it" and the emergency banner above real search results. Each test is skipped, saying so, while the page
 // has no window.pharos.search.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx } from '../lib/nginx.js';
-import { launch, openPage } from '../lib/browser.js';
-import { siteDir } from '../lib/site.js';
+import { openPage } from '../lib/browser.js';
+import { useSite } from '../lib/fixture.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startNginx(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 const MISSING = 'window.pharos.search is missing (the search module is not merged yet): skipped';
 
@@ -38,8 +26,8 @@ for (const [locale, topic, typed, expected] of [
   ['zh-CN', 'deposits', '充值没有到账', '/zh-CN/deposits-withdrawals/crypto/deposit-not-credited/'],
 ]) {
   test(`the assistant suggests the right article (${locale}: ${typed})`, async (t) => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/${locale}/contact/?topic=${topic}`);
+    const page = await openPage(site.browser);
+    await page.goto(`${site.server.url}/${locale}/contact/?topic=${topic}`);
     if (!(await hasSearch(page))) {
       t.skip(MISSING);
       await page.context().close();
@@ -58,8 +46,8 @@ for (const [locale, topic, typed, expected] of [
 
 for (const [locale, query] of [['en', 'account hacked'], ['zh-CN', '账户被盗']]) {
   test(`search results for "${query}" start with the emergency banner`, async (t) => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
+    const page = await openPage(site.browser);
+    await page.goto(`${site.server.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
     if (!(await hasSearch(page))) {
       t.skip(MISSING);
       await page.context().close();
@@ -68,7 +56,7 @@ for (const [locale, query] of [['en', 'account hacked'], ['zh-CN', '账户被盗
     const banner = page.locator('[data-search-banner] .emergency-banner');
     await banner.waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await banner.innerText(), locale === 'en' ? /Freeze it now/ : /立即冻结/);
-    await page.goto(`${server.url}/${locale}/search/?q=${encodeURIComponent(locale === 'en' ? 'deposit' : '充值')}`);
+    await page.goto(`${site.server.url}/${locale}/search/?q=${encodeURIComponent(locale === 'en' ? 'deposit' : '充值')}`);
     await page.locator('[data-search-banner]').first().waitFor({ state: 'attached', timeout: 5000 });
     assert.equal(await banner.count(), 0);
     page.assertClean();

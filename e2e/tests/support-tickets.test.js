@@ -1,23 +1,11 @@
 // Ticket links and the contact page's assistant in a real browser: every link's target decodes back to the
 // subject and description a support agent needs, with and without JavaScript, in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx } from '../lib/nginx.js';
-import { launch, openPage } from '../lib/browser.js';
-import { siteDir } from '../lib/site.js';
+import { openPage } from '../lib/browser.js';
+import { useSite } from '../lib/fixture.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startNginx(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 /** The subject and description a Zendesk link prefills, decoded by the browser's own URL parser. */
 async function prefill(link) {
@@ -28,8 +16,8 @@ async function prefill(link) {
 }
 
 test('an article\'s ticket link opens Zendesk with the article, the checklist as blanks and the reader\'s language', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/deposits-withdrawals/crypto/withdrawal-pending/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/deposits-withdrawals/crypto/withdrawal-pending/`);
   const link = page.locator('.still-need-help a[data-ticket-link="withdrawals"]');
   assert.equal(await link.textContent(), 'Submit a ticket');
   const t = await prefill(link);
@@ -59,9 +47,9 @@ test('an article\'s ticket link opens Zendesk with the article, the checklist as
 });
 
 test('every article and section page ends with a working ticket link', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   for (const path of ['/en/account/account-frozen/', '/zh-CN/deposits-withdrawals/crypto/deposit-not-credited/', '/en/getting-started/', '/zh-CN/announcements/']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     const link = page.locator('.still-need-help .ticket-action a[data-ticket-link]');
     assert.equal(await link.count(), 1, path);
     const t = await prefill(link);
@@ -74,8 +62,8 @@ test('every article and section page ends with a working ticket link', async () 
 });
 
 test('Chinese readers get a Chinese ticket at Zendesk\'s zh-cn form', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/deposits-withdrawals/crypto/withdrawal-pending/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/deposits-withdrawals/crypto/withdrawal-pending/`);
   const t = await prefill(page.locator('.still-need-help .ticket-action a[data-ticket-link]'));
   assert.equal(t.path, '/hc/zh-cn/requests/new');
   assert.match(t.subject, /^提币：/);
@@ -90,8 +78,8 @@ for (const [locale, topic, typed, subject] of [
   ['zh-CN', '提币', '提币 #42 一直审核中 & 手续费 50% + 没到账', '提币：提币 #42 一直审核中 & 手续费 50% + 没到账'],
 ]) {
   test(`the assistant (${locale}) builds the ticket from the reader's words`, async () => {
-    const page = await openPage(browser, { viewport: { width: 360, height: 800 } });
-    await page.goto(`${server.url}/${locale}/contact/`);
+    const page = await openPage(site.browser, { viewport: { width: 360, height: 800 } });
+    await page.goto(`${site.server.url}/${locale}/contact/`);
     await page.locator('[data-assistant]').waitFor({ state: 'visible' });
     assert.equal(await page.locator('[data-assistant-fallback]').isVisible(), false);
     await page.locator('label.topic').filter({ has: page.locator('input[value="withdrawals"]') }).click();
@@ -112,8 +100,8 @@ for (const [locale, topic, typed, subject] of [
 }
 
 test('an over-long description is shortened cleanly to fit the URL limit', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/contact/?topic=deposits`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/contact/?topic=deposits`);
   await page.locator('[data-describe]').waitFor({ state: 'visible' });
   const typed = '充值没有到账，TxID 0x12ab… 已经确认 & 金额 100% 正确 + 🚀'.repeat(8);
   await page.locator('[data-describe]').fill(typed);
@@ -127,8 +115,8 @@ test('an over-long description is shortened cleanly to fit the URL limit', async
 });
 
 test('without JavaScript the contact page lists every topic with its link, and articles keep "Still need help?"', async () => {
-  const page = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(`${server.url}/en/contact/`);
+  const page = await openPage(site.browser, { javaScriptEnabled: false });
+  await page.goto(`${site.server.url}/en/contact/`);
   assert.equal(await page.locator('[data-assistant]').isVisible(), false);
   const topics = page.locator('[data-assistant-fallback] .ticket-topic');
   assert.equal(await topics.count(), 9);
@@ -139,15 +127,15 @@ test('without JavaScript the contact page lists every topic with its link, and a
   assert.deepEqual(await page.locator('table.channels tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.channel)),
     ['chat', 'callback', 'ticket', 'email', 'telegram-en', 'x']);
   assert.equal(await page.locator('body > aside.emergency-banner').isVisible(), true);
-  await page.goto(`${server.url}/en/deposits-withdrawals/crypto/withdrawal-pending/`);
+  await page.goto(`${site.server.url}/en/deposits-withdrawals/crypto/withdrawal-pending/`);
   assert.equal(await page.locator('[data-feedback]').isVisible(), false);
   assert.equal(await page.locator('.still-need-help .ticket-action a[data-ticket-link]').isVisible(), true);
   await page.context().close();
 });
 
 test('the emergency banner fills the search results slot for trigger words in either language', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/search/`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/search/`);
   await page.waitForLoadState('load');
   const shown = (query) => page.evaluate(async (q) => {
     const container = document.createElement('div');
@@ -170,8 +158,8 @@ test('the emergency banner fills the search results slot for trigger words in ei
 });
 
 test('typing an emergency into the assistant shows the freeze banner', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/en/contact/?topic=security`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/contact/?topic=security`);
   await page.locator('[data-describe]').waitFor({ state: 'visible' });
   await page.locator('[data-describe]').fill('someone logged in and my account was hacked');
   const banner = page.locator('[data-emergency-slot] .emergency-banner');
@@ -184,7 +172,7 @@ test('typing an emergency into the assistant shows the freeze banner', async () 
 });
 
 test('the assistant shows what window.pharos.search returns, keeping only text and <mark> from excerpts', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   // The search engine is replaced by one with the same contract and results chosen here (hostile HTML, a slow
   // answer); window.pharos.search and everything between it and the assistant are the site's own.
   await page.route('**/js/search/client.js', (route) => route.fulfill({
@@ -198,7 +186,7 @@ test('the assistant shows what window.pharos.search returns, keeping only text a
     }
     export function warm() {}`,
   }));
-  await page.goto(`${server.url}/en/contact/?topic=withdrawals`);
+  await page.goto(`${site.server.url}/en/contact/?topic=withdrawals`);
   await page.locator('[data-describe]').fill('a slow query');
   await page.locator('[data-describe]').fill('withdrawal pending');
   const item = page.locator('[data-suggestion-list] li');

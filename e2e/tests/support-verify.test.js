@@ -1,22 +1,10 @@
 // The official-channel checker page in a real browser, against the sample site's published list.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx } from '../lib/nginx.js';
-import { launch, openPage } from '../lib/browser.js';
-import { siteDir } from '../lib/site.js';
+import { openPage } from '../lib/browser.js';
+import { useSite } from '../lib/fixture.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startNginx(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 // [input, verdict, words the explanation must contain]
 const CASES = [
@@ -43,8 +31,8 @@ const CASES = [
 ];
 
 test(`the checker says official, look-alike or not on the list for ${CASES.length} inputs, and why`, async () => {
-  const page = await openPage(browser, { viewport: { width: 360, height: 800 } });
-  await page.goto(`${server.url}/en/verify/`);
+  const page = await openPage(site.browser, { viewport: { width: 360, height: 800 } });
+  await page.goto(`${site.server.url}/en/verify/`);
   const input = page.locator('[data-verify-input]');
   await input.waitFor({ state: 'visible' });
   const result = page.locator('[data-verify-result]');
@@ -68,8 +56,8 @@ test(`the checker says official, look-alike or not on the list for ${CASES.lengt
 });
 
 test('the verdict is in the reader\'s language', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/zh-CN/verify/?check=${encodeURIComponent('tidewell.example.help-desk.io')}`);
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/zh-CN/verify/?check=${encodeURIComponent('tidewell.example.help-desk.io')}`);
   const result = page.locator('[data-verify-result]');
   await page.waitForFunction(() => document.querySelector('[data-verify-result]').dataset.verdict);
   assert.equal(await result.getAttribute('data-verdict'), 'lookalike');
@@ -79,8 +67,8 @@ test('the verdict is in the reader\'s language', async () => {
 });
 
 test('without JavaScript the page shows the official list itself', async () => {
-  const page = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(`${server.url}/en/verify/`);
+  const page = await openPage(site.browser, { javaScriptEnabled: false });
+  await page.goto(`${site.server.url}/en/verify/`);
   assert.equal(await page.locator('[data-verify]').isVisible(), false);
   const items = await page.locator('.official-items li').allInnerTexts();
   assert.ok(items.includes('tidewell.example'));
