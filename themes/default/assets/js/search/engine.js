@@ -187,7 +187,12 @@ async function expand(index, concepts, typos) {
 function markOptional(concepts, meta) {
   const optional = new Set(meta.optional || []);
   const particles = new Set([...optional].filter((t) => t.length === 1));
-  const df = (c) => (c.alts[0] && c.alts[0].kind === 'exact' && c.alts[0].entries[0] ? c.alts[0].entries[0].df : 0);
+  // A neighbour's frequency where it touches the bigram: the last word of a phrase before it, the first after it.
+  const df = (c, at = 0) => {
+    const a = c.alts[0];
+    const e = a && a.kind === 'exact' ? a.entries[at < 0 ? a.entries.length - 1 : at] : null;
+    return e ? e.df : 0;
+  };
   concepts.forEach((c, i) => {
     const exact = c.alts[0] && c.alts[0].kind === 'exact' ? c.alts[0].terms : null;
     if (!exact || c.alts.length > 1) return;
@@ -195,7 +200,7 @@ function markOptional(concepts, meta) {
     else if (c.cjk && exact.length === 1 && [...exact[0]].some((ch) => particles.has(ch))) c.optional = true;
     else if (c.cjk && exact.length === 1 && i > 0 && i + 1 < concepts.length && concepts[i - 1].cjk && concepts[i + 1].cjk) {
       const own = df(c);
-      if (own > 0 && own * TUNE.dip < Math.min(df(concepts[i - 1]), df(concepts[i + 1]))) c.optional = true;
+      if (own > 0 && own * TUNE.dip < Math.min(df(concepts[i - 1], -1), df(concepts[i + 1]))) c.optional = true;
     }
   });
 }
