@@ -78,6 +78,30 @@ public final class TestSites {
         return out;
     }
 
+    /**
+     * Copies a folder: a content root without Maven's {@code target/} and {@code pom.xml}, or a built site. Tests
+     * that change content work on such a copy, never on the repository's sample.
+     */
+    public static Path copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("target") || rel.toString().equals("pom.xml")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The shared corpora beside the repository ({@code ../shared/corpus}), as CI has them. */
     public static Path corpus(String name) {
         Path here = Path.of("").toAbsolutePath();

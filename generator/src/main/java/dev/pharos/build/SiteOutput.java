@@ -2,15 +2,13 @@ package dev.pharos.build;
 
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import dev.pharos.internal.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,7 +145,7 @@ public final class SiteOutput implements AutoCloseable {
                 Files.delete(old);
                 move(target, old);
                 move(staging, target);
-                deleteTree(old);
+                FileTrees.delete(old);
             } else {
                 move(staging, target);
             }
@@ -227,7 +225,7 @@ public final class SiteOutput implements AutoCloseable {
         // In place mode the "staging" folder is the site itself, and nothing was written to it before commit.
         if (!committed && pending == null) {
             try {
-                deleteTree(staging);
+                FileTrees.delete(staging);
             } catch (IOException e) {
                 // Best effort: a stale hidden folder is harmless and replaced next time.
             }
@@ -253,24 +251,5 @@ public final class SiteOutput implements AutoCloseable {
             throw new PharosException(Problem.error(null, 0, "the output folder " + target
                     + " is not empty and is not a site Pharos built; choose an empty or new folder"));
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

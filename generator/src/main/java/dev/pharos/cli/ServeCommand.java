@@ -3,7 +3,6 @@ package dev.pharos.cli;
 import dev.pharos.BuildResult;
 import dev.pharos.Pharos;
 import dev.pharos.Problem;
-import dev.pharos.build.SiteBuilder;
 import dev.pharos.serve.DevServer;
 import dev.pharos.serve.ServeOptions;
 import java.io.IOException;
@@ -46,8 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         Reporter reporter = new Reporter(spec.commandLine().getErr());
-        ServeOptions options = ServeOptions.of(source).withPort(port).withHost(host).withDrafts(drafts)
-                .withOutput(out != null ? out : SiteBuilder.defaultOutput(source));
+        ServeOptions defaults = ServeOptions.of(source).withPort(port).withHost(host).withDrafts(drafts);
+        ServeOptions options = out == null ? defaults : defaults.withOutput(out);
         DevServer.Listener listener = new DevServer.Listener() {
             @Override
             public void built(BuildResult result, long millis, int rendered, boolean first) {

@@ -2,6 +2,7 @@ package dev.pharos.publish;
 
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import dev.pharos.internal.FileTrees;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ public final class Publisher {
                     + options.branch() + ": " + e.getMessage()));
         } finally {
             try {
-                deleteTree(work);
+                FileTrees.delete(work);
             } catch (IOException e) {
                 // A leftover temporary folder is harmless.
             }
@@ -199,24 +200,5 @@ public final class Publisher {
         try (var files = Files.walk(root)) {
             return (int) files.filter(Files::isRegularFile).filter(f -> !root.relativize(f).startsWith(".git")).count();
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.pharos.serve;
 
+import dev.pharos.build.SiteBuilder;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -28,7 +29,7 @@ public record ServeOptions(Path source, Path output, String host, int port, bool
     }
 
     public static ServeOptions of(Path source) {
-        return new ServeOptions(source, source.resolve("target").resolve("site"), LOOPBACK, DEFAULT_PORT, true);
+        return new ServeOptions(source, SiteBuilder.defaultOutput(source), LOOPBACK, DEFAULT_PORT, true);
     }
 
     public ServeOptions withOutput(Path value) {

@@ -1,5 +1,6 @@
 package dev.pharos.build;
 
+import dev.pharos.TestSites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ import org.w3c.dom.NodeList;
 class PublishingFeaturesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final LocalDate TODAY = TestSites.TODAY;
 
     @TempDir
     static Path work;
@@ -42,7 +43,7 @@ class PublishingFeaturesTest {
     @BeforeAll
     static void build() throws Exception {
         content = work.resolve("content");
-        copy(Path.of("../content"), content);
+        TestSites.copy(TestSites.sampleContent(), content);
         // Writers' scheduling: a draft, a page published tomorrow, one that expired, one with an old URL.
         write("en/account/upcoming-limits.md", "---\ntitle: Upcoming limits\ndraft: true\n---\nSoon.\n");
         write("en/account/scheduled.md", "---\ntitle: Scheduled\npublishDate: 2026-11-23\n---\nTomorrow.\n");
@@ -190,22 +191,5 @@ class PublishingFeaturesTest {
         Path file = content.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String rel = from.relativize(p).toString();
-                if (rel.startsWith("target") || rel.equals("pom.xml")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel);
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }

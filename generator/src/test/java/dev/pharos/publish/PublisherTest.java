@@ -1,5 +1,6 @@
 package dev.pharos.publish;
 
+import dev.pharos.TestSites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class PublisherTest {
     void otherBranchesAndTheCommandLine() throws Exception {
         Path content = root.resolve("content");
         Files.createDirectories(content.resolve("target"));
-        copy(site, content.resolve("target/site"));
+        TestSites.copy(site, content.resolve("target/site"));
         int code = PharosCommand.run("publish", "--source", content.toString(), "--repository", bare.toUri().toString(),
                 "--branch", "pages", "--message", "From the CLI");
         assertThat(code).isZero();
@@ -129,18 +130,5 @@ class PublisherTest {
         Path file = site.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }

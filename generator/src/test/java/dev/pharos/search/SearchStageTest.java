@@ -1,5 +1,6 @@
 package dev.pharos.search;
 
+import dev.pharos.TestSites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import dev.pharos.BuildOptions;
 import dev.pharos.BuildResult;
 import dev.pharos.Pharos;
 import dev.pharos.PharosException;
+import dev.pharos.internal.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ class SearchStageTest {
 
     @BeforeAll
     static void buildSample() throws Exception {
-        deleteTree(FIXTURE);
+        FileTrees.delete(FIXTURE);
         built = Pharos.build(BuildOptions.of(SAMPLE, FIXTURE));
     }
 
@@ -85,7 +87,8 @@ class SearchStageTest {
     @Test
     void theSameContentBuildsTheSameIndexBytes(@TempDir Path again) throws Exception {
         Pharos.build(BuildOptions.of(SAMPLE, again.resolve("site")));
-        assertThat(indexFiles(again.resolve("site"))).isEqualTo(indexFiles(FIXTURE));
+        assertThat(TestSites.digest(again.resolve("site").resolve("_pharos/search")))
+                .isEqualTo(TestSites.digest(FIXTURE.resolve("_pharos/search")));
     }
 
     @Test
@@ -117,17 +120,7 @@ class SearchStageTest {
     }
 
     private static Path copySample(Path dir, String searchYaml) throws IOException {
-        Path content = dir.resolve("content");
-        try (Stream<Path> all = Files.walk(SAMPLE)) {
-            for (Path p : all.filter(f -> !f.toString().contains("/target/")).toList()) {
-                Path to = content.resolve(SAMPLE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path content = TestSites.copy(SAMPLE, dir.resolve("content"));
         Path yml = content.resolve("pharos.yml");
         Files.writeString(yml, Files.readString(yml) + "\n" + searchYaml);
         return content;
@@ -152,31 +145,6 @@ class SearchStageTest {
             at += size;
         }
         return out;
-    }
-
-    private static Map<String, String> indexFiles(Path site) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        Path root = site.resolve("_pharos/search");
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     static String utf8(byte[] b) {
