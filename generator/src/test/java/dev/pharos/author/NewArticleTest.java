@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pharos.BuildOptions;
 import dev.pharos.Pharos;
 import dev.pharos.PharosException;
+import dev.pharos.TestSites;
 import dev.pharos.check.CheckOptions;
 import dev.pharos.cli.PharosCommand;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NewArticleTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final LocalDate TODAY = TestSites.TODAY;
 
     @TempDir
     Path root;
