@@ -1,6 +1,5 @@
-// The parts of support that use the search module (branch `search`): the contact assistant's "these may already
-// answer it" and the emergency banner above real search results. Each test is skipped, saying so, while the page
-// has no window.pharos.search.
+// The parts of support that use the search module: the contact assistant's "these may already answer it" and the
+// emergency banner above real search results.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from '../lib/browser.js';
@@ -8,15 +7,9 @@ import { useSite } from '../lib/fixture.js';
 
 const site = useSite();
 
-const MISSING = 'window.pharos.search is missing (the search module is not merged yet): skipped';
-
-async function hasSearch(page) {
-  try {
-    await page.waitForFunction(() => typeof window.pharos?.search === 'function', null, { timeout: 3000 });
-    return true;
-  } catch {
-    return false;
-  }
+/** Every page with a search box exposes window.pharos.search; a page without it fails here. */
+async function searchReady(page) {
+  await page.waitForFunction(() => typeof window.pharos?.search === 'function', null, { timeout: 3000 });
 }
 
 for (const [locale, topic, typed, expected] of [
@@ -25,14 +18,10 @@ for (const [locale, topic, typed, expected] of [
   ['zh-CN', 'withdrawals', '提币还在处理中', '/zh-CN/deposits-withdrawals/crypto/withdrawal-pending/'],
   ['zh-CN', 'deposits', '充值没有到账', '/zh-CN/deposits-withdrawals/crypto/deposit-not-credited/'],
 ]) {
-  test(`the assistant suggests the right article (${locale}: ${typed})`, async (t) => {
+  test(`the assistant suggests the right article (${locale}: ${typed})`, async () => {
     const page = await openPage(site.browser);
     await page.goto(`${site.server.url}/${locale}/contact/?topic=${topic}`);
-    if (!(await hasSearch(page))) {
-      t.skip(MISSING);
-      await page.context().close();
-      return;
-    }
+    await searchReady(page);
     await page.locator('[data-describe]').fill(typed);
     const suggestion = page.locator(`[data-suggestion-list] a[href^="${expected}"]`);
     await suggestion.first().waitFor({ state: 'visible', timeout: 5000 });
@@ -46,14 +35,10 @@ for (const [locale, topic, typed, expected] of [
 }
 
 for (const [locale, query] of [['en', 'account hacked'], ['zh-CN', '账户被盗']]) {
-  test(`search results for "${query}" start with the emergency banner`, async (t) => {
+  test(`search results for "${query}" start with the emergency banner`, async () => {
     const page = await openPage(site.browser);
     await page.goto(`${site.server.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
-    if (!(await hasSearch(page))) {
-      t.skip(MISSING);
-      await page.context().close();
-      return;
-    }
+    await searchReady(page);
     const banner = page.locator('[data-search-banner] .emergency-banner');
     await banner.waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await banner.innerText(), locale === 'en' ? /Freeze it now/ : /立即冻结/);
