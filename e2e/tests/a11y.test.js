@@ -54,13 +54,10 @@ test('axe: open menus, an open FAQ answer and the language chooser', async () =>
   assert.deepEqual(failures, []);
 });
 
-test('an untranslated article is marked in its own language, the interface around it in the reader\'s (WCAG 3.1.2)', async (t) => {
+test('an untranslated article is marked in its own language, the interface around it in the reader\'s (WCAG 3.1.2)', async () => {
   const fallback = [...pagesByKind().get('article').values()].flat()
     .find((p) => readFileSync(join(siteDir(), p.path, 'index.html'), 'utf8').includes('notice-fallback'));
-  if (!fallback) {
-    t.skip('the site has no untranslated article');
-    return;
-  }
+  assert.ok(fallback, 'the sample leaves articles untranslated on purpose (zh-CN/api/websocket-streams/)');
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}${fallback.path}`);
   const pageLang = await page.locator('html').getAttribute('lang');
