@@ -63,7 +63,7 @@ report="$results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 {
   echo "# Build benchmark, $(date -u +%Y-%m-%d)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}')"
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | sed -n 1p); hugo $(hugo version | awk '{print $2}')"
   echo
 } > "$report"
 
