@@ -164,6 +164,28 @@ test('a locale with nothing indexed answers with no results', async () => {
   assert.equal(requests.length, 1);
 });
 
+test('the rest of a frequent word\'s postings is fetched without its head again', async () => {
+  // One term in four pages: the head holds pages 3 and 7 (high impacts), the tail pages 1 and 5.
+  // A posting is varint(page delta × 4 | in title × 2 | has part), impact byte, [part].
+  const post = new Uint8Array([16, 200, 16, 150, 8, 10, 16, 20]);
+  const meta = { format: 2, locale: 'xx', version: 'v', analyzer: 'standard', stop: [], docs: 8, k1: 1.2, base: '/xx/',
+    typos: true, docsDirectory: 2, dictKeys: [], dictSizes: [], synonyms: [] };
+  const ranges = [];
+  const index = new Index('http://help.test/meta.json', async (url, init = {}) => {
+    if (url.endsWith('meta.json')) return new Response(JSON.stringify(meta));
+    const [, a, b] = /bytes=(\d+)-(\d+)/.exec(init.headers.Range);
+    ranges.push(`${a}-${b}`);
+    return new Response(post.subarray(Number(a), Number(b) + 1), { status: 206 });
+  });
+  await index.open();
+  const entry = { term: 'word', df: 4, n: 2, offset: 0, head: 4, tail: 4 };
+  const head = await index.postings(entry);
+  assert.deepEqual([head.docs, head.impacts, head.complete], [[3, 7], [200, 150], false]);
+  const all = await index.postings(entry, true);
+  assert.deepEqual([all.docs, all.impacts, all.complete], [[3, 7, 1, 5], [200, 150, 10, 20], true]);
+  assert.deepEqual(ranges, ['0-3', '4-7']);
+});
+
 test('an index of another format is refused, not misread', needsFixture, async () => {
   const index = new Index('http://help.test/meta.json', async () => new Response(JSON.stringify({ format: 99 })));
   await assert.rejects(index.open(), /format 99/);

@@ -392,6 +392,8 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
   if (needsFold(query)) await loadFold();
   const concepts = plan(query, meta);
   if (!concepts.length) return [];
+  // Pages are read through the directory: fetch it alongside the dictionary, not after the postings.
+  if (meta.docs) index.directory().catch(() => {});
   await expand(index, concepts, typos ?? meta.typos);
   markOptional(concepts, meta);
   const postingsOf = new Map();

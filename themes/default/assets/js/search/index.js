@@ -257,17 +257,28 @@ export class Index {
 
   /** The postings of an entry: the head (highest impacts), or all of them with `all`. */
   postings(entry, all = false) {
-    const key = `${entry.term}\u0000${all || entry.n === entry.df ? 1 : 0}`;
+    const complete = all || entry.n === entry.df;
+    const key = `${entry.term}\u0000${complete ? 1 : 0}`;
     let p = this.postingsCache.get(key);
     if (!p) {
-      const complete = all || entry.n === entry.df;
-      const end = entry.offset + entry.head + (complete ? entry.tail : 0);
-      p = this.post.read(entry.offset, end).then((bytes) => {
-        const into = { docs: [], impacts: [], parts: [], titles: [] };
-        decodePostings(bytes.subarray(0, entry.head), entry.n, into);
-        if (complete && entry.tail) decodePostings(bytes.subarray(entry.head), entry.df - entry.n, into);
-        return new Postings(into.docs, into.impacts, into.parts, into.titles, complete);
-      });
+      const heldHead = complete && entry.tail ? this.postingsCache.get(`${entry.term}\u00000`) : null;
+      if (heldHead) {
+        // The head is already here: fetch only the tail.
+        const tailStart = entry.offset + entry.head;
+        p = Promise.all([heldHead, this.post.read(tailStart, tailStart + entry.tail)]).then(([head, bytes]) => {
+          const into = { docs: [...head.docs], impacts: [...head.impacts], parts: [...head.parts], titles: [...head.titles] };
+          decodePostings(bytes, entry.df - entry.n, into);
+          return new Postings(into.docs, into.impacts, into.parts, into.titles, true);
+        });
+      } else {
+        const end = entry.offset + entry.head + (complete ? entry.tail : 0);
+        p = this.post.read(entry.offset, end).then((bytes) => {
+          const into = { docs: [], impacts: [], parts: [], titles: [] };
+          decodePostings(bytes.subarray(0, entry.head), entry.n, into);
+          if (complete && entry.tail) decodePostings(bytes.subarray(entry.head), entry.df - entry.n, into);
+          return new Postings(into.docs, into.impacts, into.parts, into.titles, complete);
+        });
+      }
       this.postingsCache.set(key, p);
       p.catch(() => this.postingsCache.delete(key));
     }
