@@ -50,6 +50,9 @@ test(`the checker says official, look-alike or not on the list for ${CASES.lengt
     assert.doesNotMatch(text, /\bsafe\b/i, value);
   }
   assert.equal(await result.getAttribute('aria-live'), 'polite');
+  // The box looks like a search box but is not one: what a reader checks is never sent to search suggestions.
+  assert.equal(await input.getAttribute('role'), null, 'the checker box became a search combobox');
+  assert.equal(await page.locator('.verify-form .search-popup').count(), 0, 'search suggestions under the checker box');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling at 360 px');
   page.assertClean();
   await page.context().close();
