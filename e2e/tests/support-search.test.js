@@ -9,7 +9,7 @@ const site = useSite();
 
 /** Every page with a search box exposes window.pharos.search; a page without it fails here. */
 async function searchReady(page) {
-  await page.waitForFunction(() => typeof window.pharos?.search === 'function', null, { timeout: 3000 });
+  await page.waitForFunction(() => typeof window.pharos?.search === 'function', null, { timeout: 10000 });
 }
 
 for (const [locale, topic, typed, expected] of [
@@ -24,7 +24,7 @@ for (const [locale, topic, typed, expected] of [
     await searchReady(page);
     await page.locator('[data-describe]').fill(typed);
     const suggestion = page.locator(`[data-suggestion-list] a[href^="${expected}"]`);
-    await suggestion.first().waitFor({ state: 'visible', timeout: 5000 });
+    await suggestion.first().waitFor({ state: 'visible', timeout: 10000 });
     assert.equal(await page.locator('[data-suggestions-box] .suggestions-title').isVisible(), true);
     const excerpts = await page.locator('[data-suggestion-list] li p').evaluateAll((ps) => ps.map((p) => p.innerHTML));
     assert.ok(excerpts.length > 0, 'suggestions show excerpts');
@@ -40,10 +40,10 @@ for (const [locale, query] of [['en', 'account hacked'], ['zh-CN', '账户被盗
     await page.goto(`${site.server.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
     await searchReady(page);
     const banner = page.locator('[data-search-banner] .emergency-banner');
-    await banner.waitFor({ state: 'visible', timeout: 5000 });
+    await banner.waitFor({ state: 'visible', timeout: 10000 });
     assert.match(await banner.innerText(), locale === 'en' ? /Freeze it now/ : /立即冻结/);
     await page.goto(`${site.server.url}/${locale}/search/?q=${encodeURIComponent(locale === 'en' ? 'deposit' : '充值')}`);
-    await page.locator('[data-search-banner]').first().waitFor({ state: 'attached', timeout: 5000 });
+    await page.locator('[data-search-banner]').first().waitFor({ state: 'attached', timeout: 10000 });
     assert.equal(await banner.count(), 0);
     page.assertClean();
     await page.context().close();
