@@ -103,13 +103,14 @@ public final class HtmlPostProcessor {
         List<TextSection> sections = TextExtractor.sections(body);
         String excerpt = TextExtractor.excerpt(sections, 200);
         List<FaqEntry> faq = List.of();
-        String introHtml = body.html();
+        String bodyHtml = body.html();
+        String introHtml = bodyHtml;
         if (page.isFaq() && page.kind() == PageKind.ARTICLE) {
             FaqSplit split = splitFaq(body);
             faq = split.entries();
             introHtml = split.introHtml();
         }
-        return new ProcessedHtml(body.html(), introHtml, faq, toc, sections, links, anchors, excerpt);
+        return new ProcessedHtml(bodyHtml, introHtml, faq, toc, sections, links, anchors, excerpt);
     }
 
     private record FaqSplit(String introHtml, List<FaqEntry> entries) {

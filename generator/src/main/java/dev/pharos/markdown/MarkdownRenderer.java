@@ -62,6 +62,8 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        // Line numbers for data-line: without the document's line table, each lookup counts lines from the top.
+        options.set(Parser.TRACK_DOCUMENT_LINES, true);
         // The admonition extension computes these defaults, reading resources from its jar, on every lookup: set
         // them once. No icons: the theme draws admonitions with CSS.
         options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, AdmonitionExtension.getQualifierTypeMap());
