@@ -102,17 +102,23 @@ public final class SearchStage implements BuildStage {
             return;
         }
         String basePath = context.site().config().basePath();
-        for (LocaleInfo locale : context.locales()) {
-            List<SearchDocument> docs = documents(context, locale.code());
-            Analysis analysis = analyses.get(locale.code());
-            IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights())
-                    .build(docs, memory.of(locale.code(), analysis.kind()));
-            List<IndexFiles.File> files = IndexFiles.write(index, analysis, synonyms.get(locale.code()), settings,
-                    locale.code(), basePath + locale.code() + "/", layout);
-            for (IndexFiles.File file : files) {
-                context.output().write(ROOT + locale.code() + "/" + file.name(), file.bytes(), "search index");
+        // Locales are independent: their indexes are built side by side, then written in locale order.
+        List<LocaleInfo> locales = context.locales();
+        List<List<IndexFiles.File>> built = locales.parallelStream()
+                .map(locale -> indexFiles(context, locale.code(), basePath))
+                .toList();
+        for (int i = 0; i < locales.size(); i++) {
+            for (IndexFiles.File file : built.get(i)) {
+                context.output().write(ROOT + locales.get(i).code() + "/" + file.name(), file.bytes(), "search index");
             }
         }
+    }
+
+    private List<IndexFiles.File> indexFiles(BuildContext context, String locale, String basePath) {
+        List<SearchDocument> docs = documents(context, locale);
+        Analysis analysis = analyses.get(locale);
+        IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights()).build(docs, memory.of(locale, analysis.kind()));
+        return IndexFiles.write(index, analysis, synonyms.get(locale), settings, locale, basePath + locale + "/", layout);
     }
 
     /** The pages of a locale the index holds, in URL order (their numbers in the index). */
