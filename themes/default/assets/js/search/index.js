@@ -137,6 +137,9 @@ function decodePostings(bytes, count, into) {
   }
 }
 
+/** The cache key of a term's postings: its head only, or all of them. */
+const postingsKey = (term, complete) => `${term}\u0000${complete ? 1 : 0}`;
+
 export class Index {
   /**
    * @param metaUrl the locale's meta.json
@@ -258,27 +261,22 @@ export class Index {
   /** The postings of an entry: the head (highest impacts), or all of them with `all`. */
   postings(entry, all = false) {
     const complete = all || entry.n === entry.df;
-    const key = `${entry.term}\u0000${complete ? 1 : 0}`;
+    const key = postingsKey(entry.term, complete);
     let p = this.postingsCache.get(key);
     if (!p) {
-      const heldHead = complete && entry.tail ? this.postingsCache.get(`${entry.term}\u00000`) : null;
-      if (heldHead) {
-        // The head is already here: fetch only the tail.
-        const tailStart = entry.offset + entry.head;
-        p = Promise.all([heldHead, this.post.read(tailStart, tailStart + entry.tail)]).then(([head, bytes]) => {
-          const into = { docs: [...head.docs], impacts: [...head.impacts], parts: [...head.parts], titles: [...head.titles] };
-          decodePostings(bytes, entry.df - entry.n, into);
-          return new Postings(into.docs, into.impacts, into.parts, into.titles, true);
-        });
-      } else {
-        const end = entry.offset + entry.head + (complete ? entry.tail : 0);
-        p = this.post.read(entry.offset, end).then((bytes) => {
-          const into = { docs: [], impacts: [], parts: [], titles: [] };
-          decodePostings(bytes.subarray(0, entry.head), entry.n, into);
-          if (complete && entry.tail) decodePostings(bytes.subarray(entry.head), entry.df - entry.n, into);
-          return new Postings(into.docs, into.impacts, into.parts, into.titles, complete);
-        });
-      }
+      const tailStart = entry.offset + entry.head;
+      // With the head already read, only the tail is fetched.
+      const heldHead = complete && entry.tail ? this.postingsCache.get(postingsKey(entry.term, false)) : undefined;
+      const from = heldHead ? tailStart : entry.offset;
+      const to = complete ? tailStart + entry.tail : tailStart;
+      p = Promise.all([heldHead, this.post.read(from, to)]).then(([head, bytes]) => {
+        const into = head
+          ? { docs: [...head.docs], impacts: [...head.impacts], parts: [...head.parts], titles: [...head.titles] }
+          : { docs: [], impacts: [], parts: [], titles: [] };
+        if (!head) decodePostings(bytes.subarray(0, entry.head), entry.n, into);
+        if (complete && entry.tail) decodePostings(head ? bytes : bytes.subarray(entry.head), entry.df - entry.n, into);
+        return new Postings(into.docs, into.impacts, into.parts, into.titles, complete);
+      });
       this.postingsCache.set(key, p);
       p.catch(() => this.postingsCache.delete(key));
     }
