@@ -12,6 +12,7 @@ import dev.pharos.content.Resource;
 import dev.pharos.content.Site;
 import dev.pharos.html.HtmlPostProcessor;
 import dev.pharos.html.ProcessedHtml;
+import dev.pharos.internal.Parallel;
 import dev.pharos.markdown.MarkdownRenderer;
 import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
@@ -112,11 +113,13 @@ public final class SiteBuilder {
         }
     }
 
-    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems) {
+    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems)
+            throws PharosException {
         MarkdownRenderer markdown = new MarkdownRenderer();
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         Map<Page, ProcessedHtml> out = new ConcurrentHashMap<>();
-        site.pages().parallelStream().filter(p -> p.source() != null).forEach(page -> {
+        List<Page> sources = site.pages().stream().filter(p -> p.source() != null).toList();
+        Parallel.forEach(sources, page -> {
             String key = cacheKey(site, page);
             ProcessedHtml cached = cache == null ? null : cache.get(key);
             if (cached != null) {
@@ -147,22 +150,14 @@ public final class SiteBuilder {
 
     private static void renderPages(BuildContext context) throws PharosException {
         List<Page> pages = context.site().pages().stream().filter(p -> !BuildContext.isClaimed(p)).toList();
-        try {
-            pages.parallelStream().forEach(page -> {
-                Map<String, Object> model = context.models().forPage(page);
-                for (BuildStage stage : context.stages()) {
-                    stage.decorate(context, page, page.locale(), model);
-                }
-                try {
-                    context.write(template(context, page), page.locale(), model, context.outputPath(page.url()),
-                            page.source() == null ? page.url() : page.source());
-                } catch (PharosException e) {
-                    throw new Wrapped(e);
-                }
-            });
-        } catch (Wrapped w) {
-            throw w.exception;
-        }
+        Parallel.forEach(pages, page -> {
+            Map<String, Object> model = context.models().forPage(page);
+            for (BuildStage stage : context.stages()) {
+                stage.decorate(context, page, page.locale(), model);
+            }
+            context.write(template(context, page), page.locale(), model, context.outputPath(page.url()),
+                    page.source() == null ? page.url() : page.source());
+        });
     }
 
     private static String template(BuildContext context, Page page) {
@@ -178,24 +173,9 @@ public final class SiteBuilder {
 
     private static void copyFiles(BuildContext context) throws PharosException {
         List<Resource> resources = context.site().resources();
-        try {
-            resources.parallelStream().forEach(r -> {
-                try {
-                    context.output().copy(r.path(), r.outputPath(), r.source());
-                } catch (PharosException e) {
-                    throw new Wrapped(e);
-                }
-            });
-            context.theme().assets().entrySet().parallelStream().forEach(e -> {
-                try {
-                    context.output().copy(e.getValue(), context.theme().assetPath(e.getKey()), "themes/" + e.getKey());
-                } catch (PharosException ex) {
-                    throw new Wrapped(ex);
-                }
-            });
-        } catch (Wrapped w) {
-            throw w.exception;
-        }
+        Parallel.forEach(resources, r -> context.output().copy(r.path(), r.outputPath(), r.source()));
+        Parallel.forEach(List.copyOf(context.theme().assets().entrySet()), e ->
+                context.output().copy(e.getValue(), context.theme().assetPath(e.getKey()), "themes/" + e.getKey()));
     }
 
     private static List<BuildResult.PageSummary> summaries(Site site) {
@@ -221,16 +201,6 @@ public final class SiteBuilder {
             List<Problem> out = new ArrayList<>(new LinkedHashSet<>(problems));
             out.sort(Problem.ORDER);
             return out;
-        }
-    }
-
-    /** Carries a checked exception out of a parallel stream. */
-    static final class Wrapped extends RuntimeException {
-        final PharosException exception;
-
-        Wrapped(PharosException exception) {
-            super(exception.getMessage(), null, false, false);
-            this.exception = exception;
         }
     }
 

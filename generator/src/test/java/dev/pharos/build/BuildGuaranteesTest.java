@@ -81,13 +81,21 @@ class BuildGuaranteesTest {
     }
 
     @Test
-    void aTemplateErrorNamesTheTemplateAndLine() {
+    void aTemplateErrorNamesTheTemplateAndLineOnceAndLeavesNothingBehind() throws Exception {
         TestSites content = TestSites.at(dir.resolve("content"))
-                .page("en/a.md", "title: A", "x")
                 .file("themes/default/templates/article.peb", "{% extends \"base\" %}\n{% block content %}\n{{ page.title | nosuchfilter }}\n{% endblock %}\n");
+        for (int i = 0; i < 40; i++) {
+            content.page("en/a" + i + ".md", "title: A" + i, "x");
+        }
+        // Every article fails while the home and section pages render fine beside them.
         assertThatThrownBy(() -> Pharos.build(content.options(dir.resolve("site"))))
                 .isInstanceOf(PharosException.class)
-                .hasMessageStartingWith("themes/default/templates/article.peb:3: error: template error:");
+                .hasMessageStartingWith("themes/default/templates/article.peb:3: error: template error:")
+                .satisfies(e -> assertThat(((PharosException) e).problems()).hasSize(1));
+        // Pages still rendering when the first one failed once wrote into a staging folder being deleted.
+        try (var siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("content");
+        }
     }
 
     @Test

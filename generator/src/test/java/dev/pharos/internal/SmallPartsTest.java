@@ -3,13 +3,46 @@ package dev.pharos.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pharos.PharosException;
+import dev.pharos.Problem;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
+
+    @Test
+    void parallelWorkFinishesEveryItemAndReportsEveryProblemOnceInOrder() {
+        List<Integer> items = IntStream.range(0, 64).boxed().toList();
+        AtomicInteger finished = new AtomicInteger();
+        assertThatThrownBy(() -> Parallel.forEach(items, i -> {
+            if (i % 16 == 0 || i == 1) {
+                // Items 0 and 1 report the same problem: the writer reads it once.
+                throw new PharosException(Problem.error("p" + (63 - i / 16 * 16) + ".md", 1, "broken"));
+            }
+            LockSupport.parkNanos(20_000_000);
+            finished.incrementAndGet();
+        })).isInstanceOf(PharosException.class)
+                .satisfies(e -> assertThat(((PharosException) e).problems()).extracting(Problem::toString)
+                        .containsExactly("p15.md:1: error: broken", "p31.md:1: error: broken",
+                                "p47.md:1: error: broken", "p63.md:1: error: broken"));
+        // parallelStream().forEach would have returned at the first failure, with items still sleeping.
+        assertThat(finished).hasValue(59);
+
+        assertThatThrownBy(() -> Parallel.forEach(items, i -> {
+            if (i == 3) {
+                throw new IllegalStateException("a bug");
+            }
+            if (i == 5) {
+                throw new PharosException(Problem.error("p.md", 1, "broken"));
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+    }
 
     @Test
     void yamlRemembersTheLineOfEveryKeyAndReadsBareDates() throws Exception {
