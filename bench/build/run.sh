@@ -4,6 +4,7 @@
 #
 #   bench/build/run.sh            # 5 runs each, after 1 warm-up
 #   RUNS=10 bench/build/run.sh
+#   PHAROS_JAVA_OPTS= bench/build/run.sh    # the JVM's default tiered JIT instead of C1 only
 #
 # Needs: Java 17+, Maven, hyperfine and hugo (apt-get install hyperfine hugo).
 set -euo pipefail
@@ -13,6 +14,8 @@ corpus="$(cd "$repo/../shared/corpus/cloudwego" && pwd)"
 work="$here/work"
 results="$here/results"
 runs="${RUNS:-5}"
+# What a help-center repository made from the archetype runs with (its .mvn/jvm.config).
+java_opts="${PHAROS_JAVA_OPTS--XX:TieredStopAtLevel=1}"
 mkdir -p "$work" "$results"
 
 for tool in hyperfine hugo java mvn; do
@@ -65,6 +68,8 @@ report="$results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | sed -n 1p); hugo $(hugo version | awk '{print $2}')"
   echo
+  echo "Pharos JVM options: ${java_opts:-(none)}"
+  echo
 } > "$report"
 
 for name in cloudwego cloudwego-10x; do
@@ -74,7 +79,7 @@ for name in cloudwego cloudwego-10x; do
   hugo_dir=$(hugo_site "$name" "$content")
   out="$work/out-$name"
   hyperfine --warmup 1 --runs "$runs" --export-json "$results/$name.json" --export-markdown "$work/$name.md" \
-    -n "pharos ($name, $pages files)" "java -jar '$jar' build --source '$content' --out '$out/pharos'" \
+    -n "pharos ($name, $pages files)" "java $java_opts -jar '$jar' build --source '$content' --out '$out/pharos'" \
     -n "hugo ($name, $pages files)" "hugo --quiet --source '$hugo_dir' --destination '$out/hugo'"
   {
     echo "## $name ($pages Markdown files)"
