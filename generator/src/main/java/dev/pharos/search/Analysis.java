@@ -158,7 +158,9 @@ public final class Analysis {
                     + "its us them get got getting still just please help hi hello thanks want wants need needs "
                     + "happen happened happens mean means tell know anyone someone something anything here now "
                     + "very really much many some any";
-            case CJK -> "怎么 怎么办 怎样 如何 为什么 为何 什么 多久 多少 哪里 哪个 哪些 是否 是不是 可以 能不能 可不可以 "
+            // Phrases as a reader writes them: 要多久 also makes "要多" optional, the bigram that joins 要 to 多久.
+            case CJK -> "怎么 怎么办 怎么回事 怎样 如何 为什么 为何 为啥 什么 是什么 有什么 多久 要多久 多少 要多少 多长 几天 "
+                    + "哪里 哪个 哪些 是否 是不是 能否 可以 能不能 可不可以 "
                     + "一直 还是 没有 我的 我们 你们 请问 一下 一些 问题 情况 需要 现在 还有 已经 了吗 了 吗 呢 吧 啊 的";
             case STANDARD -> "";
         };
