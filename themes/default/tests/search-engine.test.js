@@ -140,6 +140,13 @@ test('Chinese is matched as the build cut it: the issue example finds the withdr
   assert.ok(zh.some((p) => p.startsWith('/zh-CN/deposits-withdrawals/crypto/withdraw')), zh.join(' '));
 });
 
+test('question words around the subject do not decide the ranking: 提币审核要多久 finds the review times', needsFixture, async () => {
+  // 要多久 is a question (optional), and so is 要多, the bigram joining 要 to 多久; 多久 and 时长 are synonyms
+  // (synonyms/zh-CN.txt), so the heading 审核时长 answers it.
+  const zh = paths(await engine().search('提币审核要多久', { lang: 'zh-CN', limit: 5 }));
+  assert.equal(zh[0], '/zh-CN/deposits-withdrawals/crypto/withdrawal-pending/', zh.join(' '));
+});
+
 test('a host that ignores Range still works: the whole file is read once', needsFixture, async () => {
   const withRanges = engine();
   const without = engine({ ranges: false });
