@@ -203,6 +203,20 @@ function markOptional(concepts, meta) {
       if (own > 0 && own * TUNE.dip < Math.min(df(concepts[i - 1], -1), df(concepts[i + 1]))) c.optional = true;
     }
   });
+  // A bigram that crosses into a word the site knows (a synonym entry, or a question word) is not a word of the
+  // reader's: "证失" in 实名认证失败, "人冒" in 有人冒充客服. Between two known words it is always such a junction;
+  // beside one, when it is rarer than that word. However rare, it must not decide the ranking.
+  const known = (c) => c && c.cjk && (c.alts.length > 1 || c.words.length > 1 || (c.alts.length === 1 && c.alts[0].terms.every((t) => optional.has(t))));
+  const first = (c) => [...c.words[0].surface][0];
+  const last = (c) => [...c.words[c.words.length - 1].surface].pop();
+  const frequency = (c) => Math.max(0, ...c.alts.map((a) => (a.entries.every(Boolean) ? Math.min(...a.entries.map((e) => e.df)) : 0)));
+  concepts.forEach((c, i) => {
+    if (c.optional || !c.cjk || c.words.length !== 1 || c.alts.length !== 1 || codePoints(c.surface) !== 2) return;
+    const prev = known(concepts[i - 1]) && last(concepts[i - 1]) === first(c) ? concepts[i - 1] : null;
+    const next = known(concepts[i + 1]) && first(concepts[i + 1]) === last(c) ? concepts[i + 1] : null;
+    const own = frequency(c);
+    if ((prev && next) || [prev, next].some((n) => n && own < frequency(n))) c.optional = true;
+  });
 }
 
 async function corrections(index, term, edits, prefix, maxChunks) {
