@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SmallPartsTest {
 
@@ -42,6 +45,27 @@ class SmallPartsTest {
                 throw new PharosException(Problem.error("p.md", 1, "broken"));
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+    }
+
+    @Test
+    void aDeletedTreeIsGoneWholeAndLinksOutOfItAreNotFollowed(@TempDir Path dir) throws Exception {
+        Path keep = Files.createDirectories(dir.resolve("keep"));
+        Files.writeString(keep.resolve("precious.txt"), "do not delete");
+        Path site = dir.resolve("site");
+        for (int i = 0; i < 30; i++) {
+            Path page = Files.createDirectories(site.resolve("en/section-" + (i % 5) + "/page-" + i));
+            Files.writeString(page.resolve("index.html"), "<p>" + i);
+        }
+        Files.createSymbolicLink(site.resolve("en/linked"), keep);
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-keep"), keep);
+
+        FileTrees.delete(site);
+        FileTrees.delete(link);
+        FileTrees.delete(dir.resolve("never-existed"));
+
+        assertThat(site).doesNotExist();
+        assertThat(link).doesNotExist();
+        assertThat(keep.resolve("precious.txt")).hasContent("do not delete");
     }
 
     @Test
