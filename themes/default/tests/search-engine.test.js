@@ -154,6 +154,13 @@ test('a bigram crossing from one known word into the next does not decide the ra
   assert.equal(zh[0], '/zh-CN/account/verification-rejected/', zh.join(' '));
 });
 
+test('Chinese that no page has as written still gets answers, from the words it starts', needsFixture, async () => {
+  // "u 提不出来" (can't get my USDT out): no page has 提不, 不出 or 出来; 提 starts 提币 and 提现.
+  const results = await engine().search('提不出来', { lang: 'zh-CN', limit: 5 });
+  assert.ok(results.length > 0);
+  assert.ok(results.some((r) => /<mark>提(币|现)<\/mark>/.test(r.excerpt + r.titleHtml)), results.map((r) => r.excerpt).join('\n'));
+});
+
 test('a host that ignores Range still works: the whole file is read once', needsFixture, async () => {
   const withRanges = engine();
   const without = engine({ ranges: false });

@@ -126,8 +126,9 @@ async function expand(index, concepts, typos) {
     c.alts.forEach((a, i) => { a.entries = exact[i]; });
     const known = c.alts.some((a) => a.entries.every(Boolean));
     const single = c.words.length === 1;
-    if (c.open && single) {
-      const p = c.surface;
+    if ((c.open || c.loose) && single) {
+      // A loose concept is a Chinese bigram no page has ("提不" in 提不出来): read as its first character typed.
+      const p = c.loose ? [...c.surface][0] : c.surface;
       const minimum = c.cjk ? 1 : 2;
       if (codePoints(p) >= minimum) {
         const { entries } = await index.range(p, `${p}\uffff`, 3);
@@ -194,6 +195,9 @@ function markOptional(concepts, meta) {
     return e ? e.df : 0;
   };
   concepts.forEach((c, i) => {
+    // The last word of a sentence, still open for completion, is often a stop or question word ("…after I sent
+    // it"): its completions ("item") may be what the reader is typing, but must not outweigh the words before it.
+    if (c.open && concepts.length > 1 && (c.words[0].term === null || optional.has(c.words[0].term))) c.optional = true;
     const exact = c.alts[0] && c.alts[0].kind === 'exact' ? c.alts[0].terms : null;
     if (!exact || c.alts.length > 1) return;
     if (exact.every((t) => optional.has(t))) c.optional = true;
@@ -412,9 +416,21 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
   markOptional(concepts, meta);
   const postingsOf = new Map();
   const want = new Set();
-  for (const c of concepts) for (const a of c.alts) for (const e of a.entries) if (e) want.add(e);
-  await Promise.all([...want].map(async (e) => postingsOf.set(e, await index.postings(e))));
+  const read = async () => {
+    for (const c of concepts) for (const a of c.alts) for (const e of a.entries) if (e && !want.has(e)) want.add(e);
+    await Promise.all([...want].filter((e) => !postingsOf.has(e)).map(async (e) => postingsOf.set(e, await index.postings(e))));
+  };
+  await read();
   let { pages, live } = score(concepts, postingsOf, meta.docs, meta.k1);
+  // Nothing matches as written: rather than no answer, read each Chinese bigram that no page has as the start of a
+  // word ("u 提不出来" finds 提币 and 提现).
+  const unknown = concepts.filter((c) => c.cjk && c.words.length === 1 && !c.alts.some((a) => a.entries.every(Boolean)));
+  if (!pages.length && unknown.length) {
+    for (const c of unknown) c.loose = true;
+    await expand(index, unknown, false);
+    await read();
+    ({ pages, live } = score(concepts, postingsOf, meta.docs, meta.k1));
+  }
   // Heads hold each term's highest impacts. With several words, pages matching all of them may have a
   // lower impact for a frequent word: read the rest of those words' postings when too few pages match all.
   const truncated = [...want].filter((e) => e.n < e.df);
