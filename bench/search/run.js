@@ -20,7 +20,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const SETS = {
-  sample: ['sample-en', 'sample-zh'],
+  sample: ['sample-en', 'sample-zh', 'sample-2-en', 'sample-2-zh'],
   cloudwego: ['cloudwego-en', 'cloudwego-zh'],
   cloudwego10: ['cloudwego-en', 'cloudwego-zh'],
 };
