@@ -161,6 +161,18 @@ test('Chinese that no page has as written still gets answers, from the words it 
   assert.ok(results.some((r) => /<mark>提(币|现)<\/mark>/.test(r.excerpt + r.titleHtml)), results.map((r) => r.excerpt).join('\n'));
 });
 
+test('a long question finds the article about it, not the FAQ page that touches each of its words', needsFixture, async () => {
+  // security/faq answers lost phones, logins and accounts in a few lines each (and links on); the article is
+  // security/lost-2fa-device. FAQ pages are indexed with a lower weight, as section pages are.
+  const en = paths(await engine().search('cant get into my account lost my phone', { lang: 'en', limit: 5 }));
+  assert.equal(en[0], '/en/security/lost-2fa-device/', en.join(' '));
+  const zh = paths(await engine().search('忘记密码进不去了', { lang: 'zh-CN', limit: 5 }));
+  assert.equal(zh[0], '/zh-CN/account/reset-password/', zh.join(' '));
+  // The FAQ page is still found for what only it answers.
+  const faq = paths(await engine().search('why did I receive less than I sent', { lang: 'en', limit: 5 }));
+  assert.equal(faq[0], '/en/deposits-withdrawals/faq/', faq.join(' '));
+});
+
 test('a host that ignores Range still works: the whole file is read once', needsFixture, async () => {
   const withRanges = engine();
   const without = engine({ ranges: false });

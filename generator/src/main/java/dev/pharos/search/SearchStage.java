@@ -27,6 +27,7 @@ public final class SearchStage implements BuildStage {
     /** Where the indexes live in the built site, under the base path. */
     public static final String ROOT = "_pharos/search/";
     static final double SECTION_BOOST = 0.8;
+    static final double FAQ_BOOST = 0.85;
     static final int SHORT_SECTION = 500;
 
     /**
@@ -178,9 +179,12 @@ public final class SearchStage implements BuildStage {
         String description = !page.description().isEmpty() ? page.description() : page.summary();
         String section = page.kind() == PageKind.SECTION ? "" : context.models().link(page).sectionTitle();
         // A section page with little text of its own lists answers rather than giving one: it ranks below an
-        // article that matches as well.
+        // article that matches as well. A FAQ page answers many questions in a few lines each and points on to the
+        // articles; holding the words of many topics, it matches a long question's words in several answers at
+        // once, and should not outrank the article about that question.
         int text = sections.stream().mapToInt(s -> s.text().length()).sum();
-        double boost = page.kind() == PageKind.SECTION && text < SHORT_SECTION ? SECTION_BOOST : 1;
+        double boost = page.kind() == PageKind.SECTION && text < SHORT_SECTION ? SECTION_BOOST
+                : page.isFaq() ? FAQ_BOOST : 1;
         return new SearchDocument(page.url(), page.title(), section, description, keywords, parts, boost);
     }
 }
