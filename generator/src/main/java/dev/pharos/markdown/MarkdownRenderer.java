@@ -55,7 +55,7 @@ public final class MarkdownRenderer {
                 AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 DefinitionExtension.create(),
-                AdmonitionExtension.create()));
+                Admonitions.create()));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
