@@ -26,7 +26,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -44,7 +43,8 @@ public final class HtmlPostProcessor {
     private static final Pattern GITHUB_ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|DANGER|INFO)\\]\\s*", Pattern.CASE_INSENSITIVE);
     private static final Set<String> UNSAFE_TAGS = Set.of("script", "style", "iframe", "object", "embed", "form", "button",
             "textarea", "select", "link", "meta", "base", "frame", "frameset", "applet", "svg", "math", "video", "audio");
-    private static final Safelist SAFELIST = Safelist.relaxed()
+    /** What raw HTML may keep when writers are not trusted (package-visible for the sanitizer tests). */
+    static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("aside", "details", "summary", "mark", "kbd", "s", "del", "ins", "figure", "figcaption", "section",
                     "hr", "abbr", "input", "picture", "source", "samp", "var", "bdi", "bdo", "wbr", "time")
             .addAttributes(":all", "class", "id", "title", "lang", "dir", MarkdownRenderer.LINE_ATTRIBUTE)
@@ -58,6 +58,7 @@ public final class HtmlPostProcessor {
             .addProtocols("a", "href", "http", "https", "mailto", "tel")
             .addProtocols("source", "srcset", "http", "https")
             .preserveRelativeLinks(true);
+    private static final Sanitizer SANITIZER = new Sanitizer(SAFELIST);
 
     private final Site site;
     private final boolean trustedHtml;
@@ -86,9 +87,7 @@ public final class HtmlPostProcessor {
         doc.body().select("svg.adm-hidden, svg.adm-icon").remove();
         if (!trustedHtml) {
             warnAboutUnsafeHtml(page, doc, problems);
-            Document clean = new Cleaner(SAFELIST).clean(doc);
-            clean.outputSettings(doc.outputSettings());
-            doc = clean;
+            SANITIZER.clean(doc.body());
         }
         Element body = doc.body();
         normalizeAdmonitions(body, labels);
