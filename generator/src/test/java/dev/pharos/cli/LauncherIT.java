@@ -1,0 +1,114 @@
+package dev.pharos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pharos.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution's launcher, {@code target/pharos/bin/pharos}, as a user runs it (after {@code package}): it
+ * builds the same site as {@code java -jar}, makes its class-data archive on the first build and maps it on the
+ * next ones, and says what is wrong when there is no Java.
+ */
+class LauncherIT {
+
+    private static final Path DIST = Path.of("target", "pharos").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("PHAROS_OPTS");
+        builder.environment().putAll(env);
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private List<Path> archives() throws IOException {
+        Path cache = dir.resolve("cache").resolve("pharos");
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void buildsWhatJavaJarBuildsAndMapsItsClassArchiveFromTheSecondBuildOn() throws Exception {
+        String launcher = DIST.resolve("bin").resolve("pharos").toString();
+        assertThat(DIST.resolve("bin").resolve("pharos")).isExecutable();
+        String content = TestSites.sampleContent().toString();
+
+        Run version = run(Map.of(), launcher, "--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.out()).contains("pharos");
+        assertThat(archives()).as("no archive from a command that is not a build").isEmpty();
+
+        Run first = run(Map.of(), launcher, "build", "--source", content, "--out", dir.resolve("first").toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Built ");
+        List<Path> made = archives();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).getFileName().toString()).matches("cds-\\d+\\.jsa");
+
+        // -Xshare:on turns "could not map the archive" into an error instead of a silent fallback.
+        Run second = run(Map.of("PHAROS_OPTS", "-Xshare:on"), launcher, "build", "--source", content,
+                "--out", dir.resolve("second").toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(archives()).isEqualTo(made);
+
+        Path jar = DIST.resolve("lib").resolve("pharos.jar");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Run plain = run(Map.of(), java.toString(), "-jar", jar.toString(), "build", "--source", content,
+                "--out", dir.resolve("plain").toString());
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(tree(dir.resolve("second"))).isEqualTo(tree(dir.resolve("plain")));
+        assertThat(tree(dir.resolve("first"))).isEqualTo(tree(dir.resolve("plain")));
+    }
+
+    @Test
+    void worksThroughASymlinkAndSaysWhenThereIsNoJava() throws Exception {
+        Path link = dir.resolve("pharos");
+        Files.createSymbolicLink(link, DIST.resolve("bin").resolve("pharos"));
+        Run viaLink = run(Map.of("PHAROS_CDS", "off"), link.toString(), "--version");
+        assertThat(viaLink.exit()).as(viaLink.err()).isZero();
+
+        Run noJava = run(Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()), link.toString(), "--version");
+        assertThat(noJava.exit()).isEqualTo(1);
+        assertThat(noJava.err()).contains("no Java found").doesNotContain("Exception");
+    }
+
+    /** Every file of a folder with its bytes, by relative path. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (Path file : files) {
+            out.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+        return out;
+    }
+}
