@@ -101,3 +101,16 @@ test('without JavaScript an unknown code shows the 404 page with a search box an
   await page.waitForURL('**/en/search/?q=NOPE-123');
   await page.context().close();
 });
+
+test('axe: the /go/<code>/ language list, light and dark', async () => {
+  const failures = [];
+  for (const colorScheme of ['light', 'dark']) {
+    // Keep the page in place (an empty redirect module) to check it, as a11y.test.js does for the root page.
+    const page = await openPage(site.browser, { colorScheme, viewport: { width: 360, height: 800 } });
+    await page.route('**/language-redirect.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(`${site.server.url}/go/${FAQ_CODE}/`);
+    for (const v of await axeViolations(page)) failures.push(`${colorScheme}: ${v}`);
+    await page.context().close();
+  }
+  assert.deepEqual(failures, []);
+});
