@@ -1,22 +1,9 @@
-// The site root sends readers to their language: a saved choice first, then the browser's languages,
-// then the default. Without JavaScript the page is a plain list of languages.
+// The site root and /go/<CODE>/ send readers to their language: a saved choice first, then the browser's languages,
+// then the default. Without JavaScript each page is a plain list of languages.
 
-export function pickLocale(available, saved, preferred, fallback) {
-  const lower = available.map((code) => code.toLowerCase());
-  const exact = (tag) => {
-    const i = lower.indexOf(String(tag || '').toLowerCase());
-    return i >= 0 ? available[i] : null;
-  };
-  if (exact(saved)) return exact(saved);
-  for (const tag of preferred || []) {
-    if (exact(tag)) return exact(tag);
-    const language = String(tag).toLowerCase().split('-')[0];
-    // zh-TW readers should not land on zh-CN unless nothing closer exists; other languages match by prefix.
-    const sameLanguage = available.filter((code) => code.toLowerCase().split('-')[0] === language);
-    if (sameLanguage.length > 0) return sameLanguage[0];
-  }
-  return fallback;
-}
+import { pickLocale } from './pick-locale.js';
+
+export { pickLocale };
 
 if (typeof document !== 'undefined') {
   const links = [...document.querySelectorAll('[data-lang-choice]')];

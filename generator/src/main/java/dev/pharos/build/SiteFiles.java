@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The site-level files every help center needs beside its pages, each from a theme template: the language
  * chooser at {@code /}, 404 pages, the no-JavaScript article list at {@code /<locale>/search/}, alias redirects and
- * {@code _redirects}, {@code sitemap.xml} with {@code hreflang} alternates, {@code robots.txt}, and Atom feeds for
+ * {@code _redirects}, error code links ({@link CodePages}), {@code sitemap.xml} with {@code hreflang} alternates, {@code robots.txt}, and Atom feeds for
  * announcement sections.
  */
 final class SiteFiles {
@@ -50,6 +50,7 @@ final class SiteFiles {
                 context.strings(defaultLocale).get("notfound.title"), "", base + "404.html"), Map.of(), base + "404.html");
         writeRoot();
         writeRedirects();
+        new CodePages(context).write();
         writeFeeds();
     }
 

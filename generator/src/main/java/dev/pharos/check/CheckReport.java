@@ -20,7 +20,7 @@ public record CheckReport(List<Finding> findings, Map<String, Set<String>> check
 
     /** The checks, in the order they are reported. */
     public static final List<String> CHECKS = List.of("content", "front-matter", "links", "images", "urls", "orphans",
-            "translations", "freshness");
+            "translations", "freshness", "codes");
 
     public CheckReport {
         findings = List.copyOf(findings);

@@ -3,6 +3,7 @@ package dev.pharos.check;
 import dev.pharos.Problem;
 import dev.pharos.build.BuildContext;
 import dev.pharos.content.ContentLoader;
+import dev.pharos.content.ErrorCode;
 import dev.pharos.content.FrontMatter;
 import dev.pharos.content.LocaleInfo;
 import dev.pharos.content.Page;
@@ -68,7 +69,7 @@ public final class Checker {
     private CheckReport runAll() {
         checkFrontMatter();
         for (Problem p : site.problems()) {
-            add(isUrlProblem(p) ? "urls" : "content", p);
+            add(isUrlProblem(p) ? "urls" : isCodeProblem(p) ? "codes" : "content", p);
         }
         if (!Files.isDirectory(site.root())) {
             return report(List.of(), List.of());
@@ -80,6 +81,7 @@ public final class Checker {
         checkLinks();
         checkAliases();
         checkOrphans();
+        checkCodes();
         List<CheckReport.Coverage> coverage = checkTranslations();
         List<CheckReport.Stale> stale = checkFreshness();
         return report(coverage, stale);
@@ -100,6 +102,10 @@ public final class Checker {
         if (problem.file() != null) {
             checked.get(check).add(problem.file());
         }
+    }
+
+    private static boolean isCodeProblem(Problem p) {
+        return p.message().startsWith("error code ") || p.message().startsWith("error codes ");
     }
 
     private static boolean isUrlProblem(Problem p) {
@@ -304,6 +310,12 @@ public final class Checker {
             known.add(base + r.outputPath());
         }
         site.pages().forEach(p -> known.addAll(p.aliases()));
+        for (Page p : site.pages()) {
+            for (ErrorCode code : p.codes()) {
+                known.add(base + "go/" + code.code() + "/");
+                site.config().locales().forEach(l -> known.add(base + l.code() + "/go/" + code.code() + "/"));
+            }
+        }
         return known;
     }
 
@@ -381,6 +393,61 @@ public final class Checker {
                         + " it; move it into a section folder or link to it from a related article"));
             }
         }
+    }
+
+    // ---------------------------------------------------------------- error codes
+
+    /**
+     * Error codes (the loader already reports invalid codes and a code claimed twice in one locale): a heading anchor
+     * a code leads to must exist, and every code should lead somewhere in every locale's own text.
+     */
+    private void checkCodes() {
+        Map<String, Map<String, Page>> byCode = new TreeMap<>();
+        for (Page page : site.pages()) {
+            if (page.fallback() || page.source() == null) {
+                continue;
+            }
+            if (!page.codes().isEmpty()) {
+                checked.get("codes").add(page.source());
+            }
+            for (ErrorCode code : page.codes()) {
+                byCode.computeIfAbsent(code.code(), c -> new TreeMap<>()).putIfAbsent(page.locale(), page);
+                ProcessedHtml body = bodies.get(page);
+                if (!code.anchor().isEmpty() && body != null && !body.anchors().contains(code.anchor())) {
+                    add("codes", Problem.warning(page.source(), code.line(), "error code " + code.code() + " leads to '#"
+                            + code.anchor() + "', which is not on the page; give the heading that anchor with {#"
+                            + code.anchor() + " codes=" + code.code() + "}"));
+                }
+            }
+        }
+        String defaultLocale = site.config().defaultLocale();
+        for (Map.Entry<String, Map<String, Page>> code : byCode.entrySet()) {
+            Map<String, Page> claims = code.getValue();
+            Page source = claims.getOrDefault(defaultLocale, claims.values().iterator().next());
+            ErrorCode claim = claimOf(source, code.getKey());
+            for (LocaleInfo locale : site.config().locales()) {
+                if (claims.containsKey(locale.code())) {
+                    continue;
+                }
+                // Report it where a writer fixes it: the translation that lacks the code, else the page that has it.
+                Optional<Page> translation = site.page(locale.code(), source.id()).filter(p -> !p.fallback());
+                String where = source.source() + ":" + claim.line();
+                if (translation.isPresent()) {
+                    Page t = translation.get();
+                    add("codes", Problem.warning(t.source(), line(t.source(), "codes"), "error code " + code.getKey()
+                            + " is on " + where + " but not in this translation; add it to 'codes' or to the"
+                            + " matching heading ({#anchor codes=" + code.getKey() + "})"));
+                } else {
+                    add("codes", Problem.warning(source.source(), claim.line(), "error code " + code.getKey()
+                            + " has no " + locale.code() + " page: /" + locale.code() + "/go/" + code.getKey()
+                            + "/ falls back to this page; translate it and keep the code"));
+                }
+            }
+        }
+    }
+
+    private static ErrorCode claimOf(Page page, String code) {
+        return page.codes().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
     }
 
     // ---------------------------------------------------------------- translations

@@ -83,6 +83,7 @@ public final class ContentLoader {
         parsed.forEach(p -> problems.addAll(p.problems()));
         pages = withFallbacks(config, pages);
         checkDuplicateUrls(pages, problems);
+        CodeReader.checkDuplicates(pages, problems);
         pages.sort(pageOrder(config));
         return new Site(root, config, pages, resources, new ArrayList<>(problems));
     }
@@ -233,7 +234,7 @@ public final class ContentLoader {
                 : Slugs.humanize(folderName != null ? folderName : id.substring(id.lastIndexOf('/') + 1));
         return new Page(home ? PageKind.HOME : PageKind.SECTION, id, locale.code(), locale.code(), null, null,
                 url(config, locale, id, null), home ? null : parentOf(id), title, "", "", 0, List.of(), null, null, null,
-                List.of(), false, "", "", null, false, "", Map.of(), "", 1, false);
+                List.of(), List.of(), false, "", "", null, false, "", Map.of(), "", 1, false);
     }
 
     private static Optional<Page> toPage(SiteConfig config, LocaleInfo locale, Parsed parsed, Options options,
@@ -307,13 +308,14 @@ public final class ContentLoader {
         Map<String, Object> params = (Map<String, Object>) ConfigReader.lowerKeys(values.values());
         String sectionId = kind == PageKind.HOME ? null : parentOf(id);
         List<String> aliases = values.strings("aliases").stream().map(a -> aliasPath(config, locale, a)).toList();
+        List<ErrorCode> codes = CodeReader.read(file.source(), values, body, bodyLine, kind == PageKind.ARTICLE, problems);
 
         return Optional.of(new Page(kind, id, locale.code(), locale.code(), file.source(), file.path(),
                 url(config, locale, id, slug), sectionId, title.get(),
                 values.string("description").orElse(""), values.string("summary").orElse(""),
                 values.integer("weight").orElse(0L),
                 values.strings("tags"), values.date("date").orElse(null), lastmod,
-                values.date("reviewed").orElse(null), aliases, draft, values.string("type", ""),
+                values.date("reviewed").orElse(null), aliases, codes, draft, values.string("type", ""),
                 values.string("layout", ""), ticketCategory, values.bool("urgent", false), values.string("icon", ""),
                 params, body, bodyLine, false));
     }

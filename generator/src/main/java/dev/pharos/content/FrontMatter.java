@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>The keys writers already know from Hugo are understood ({@code title}, {@code description}, {@code weight},
  * {@code tags}, {@code draft}, {@code date}/{@code lastmod}/{@code updated}, {@code aliases}, {@code type},
- * {@code summary}, {@code slug}); Pharos adds {@code ticket}, {@code reviewed}, {@code icon}, {@code urgent} and
- * {@code freshness}. Other keys are kept, with lower-cased names, for templates.
+ * {@code summary}, {@code slug}); Pharos adds {@code ticket}, {@code reviewed}, {@code icon}, {@code urgent},
+ * {@code freshness} and {@code codes} (error codes, see {@link ErrorCode}). Other keys are kept, with lower-cased names, for templates.
  */
 public record FrontMatter(ConfigReader values, String body, int bodyLine, boolean broken) {
 
@@ -30,7 +30,7 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine, boolea
             Map.entry("urgent", "boolean"), Map.entry("freshness", "map"), Map.entry("toc", "boolean"),
             Map.entry("pinned", "boolean"), Map.entry("menu", "any"), Map.entry("translationkey", "text"),
             Map.entry("params", "map"), Map.entry("images", "list"), Map.entry("series", "list"),
-            Map.entry("projects", "list"), Map.entry("feed", "boolean"));
+            Map.entry("projects", "list"), Map.entry("feed", "boolean"), Map.entry("codes", "list"));
 
     public static final Set<String> KNOWN_KEYS = SCHEMA.keySet();
 

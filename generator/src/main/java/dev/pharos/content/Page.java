@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param sectionId     the id of the section it belongs to ({@code ""} is the home page); null for a home page
  * @param markdown      the body after the front matter
  * @param bodyLine      the 1-based line of the file where {@code markdown} starts
+ * @param codes         the error codes that lead here ({@code codes:} and heading blocks); none on a fallback page
  * @param fallback      true when the locale has no translation and this page shows another locale's text
  * @param params        the whole front matter with lower-cased keys, for templates
  */
@@ -42,6 +43,7 @@ public record Page(
         LocalDate lastmod,
         LocalDate reviewed,
         List<String> aliases,
+        List<ErrorCode> codes,
         boolean draft,
         String type,
         String layout,
@@ -56,6 +58,7 @@ public record Page(
     public Page {
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
+        codes = List.copyOf(codes);
         params = params == null ? Map.of() : params;
     }
 
@@ -76,7 +79,7 @@ public record Page(
     /** A copy published under another locale with this page's text (a missing translation). */
     Page asFallback(String otherLocale, String otherUrl, String otherSectionId) {
         return new Page(kind, id, otherLocale, contentLocale, source, sourcePath, otherUrl, otherSectionId, title,
-                description, summary, weight, tags, date, lastmod, reviewed, List.of(), draft, type, layout,
+                description, summary, weight, tags, date, lastmod, reviewed, List.of(), List.of(), draft, type, layout,
                 ticketCategory, urgent, icon, params, markdown, bodyLine, true);
     }
 }

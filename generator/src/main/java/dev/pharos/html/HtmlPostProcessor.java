@@ -185,6 +185,7 @@ public final class HtmlPostProcessor {
     }
 
     private static List<TocEntry> anchorHeadings(Element body, Set<String> anchors) {
+        body.select("h1, h2, h3, h4, h5, h6").forEach(HeadingBlocks::apply);
         for (Element e : body.select("[id]")) {
             anchors.add(e.id());
         }
