@@ -17,9 +17,12 @@ import java.util.Map;
 public record BuildResult(Path output, List<PageSummary> pages, List<Problem> warnings, Map<String, Long> timings,
         int files) {
 
-    /** One page of the built site, as tools and CI see it in the report. */
+    /**
+     * One page of the built site, as tools and CI see it in the report; {@code markdown} is the site path of its
+     * Markdown twin ({@code /en/account/faq/index.md}), or null when it has none.
+     */
     public record PageSummary(String source, String locale, String url, String title, String section, String kind,
-            boolean fallback, boolean draft) {
+            boolean fallback, boolean draft, String markdown) {
     }
 
     public BuildResult {

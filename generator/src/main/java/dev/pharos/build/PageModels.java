@@ -165,7 +165,8 @@ public final class PageModels {
                 page.date(), page.date() == null ? "" : dateText(page.date(), page.locale()),
                 page.tags(), page.draft(), page.fallback(), contentLocale.code(), contentLocale.label(),
                 contentLocale.dir(), prev, next, page.kind() == PageKind.ARTICLE ? related(page) : List.of(),
-                isUrgent(page), page.isFaq(), ticketCategory(page), page.icon(), page.source(), editUrl, page.params());
+                isUrgent(page), page.isFaq(), ticketCategory(page), page.icon(), page.source(), editUrl, page.params(),
+                MarkdownTwins.hasTwin(canonical) ? MarkdownTwins.twinUrl(canonical) : "");
     }
 
     /**
@@ -182,7 +183,7 @@ public final class PageModels {
                 null, null, null, "", null, "", List.of(), false, false, locale,
                 config.locale(locale).map(LocaleInfo::label).orElse(locale),
                 config.locale(locale).map(LocaleInfo::dir).orElse("ltr"), null, null, List.of(), false, false, null, "",
-                own.map(Page::source).orElse(null), "", own.map(Page::params).orElse(Map.of()));
+                own.map(Page::source).orElse(null), "", own.map(Page::params).orElse(Map.of()), "");
     }
 
     private List<Views.TranslationView> translations(String locale, Views.PageView view, Page content) {

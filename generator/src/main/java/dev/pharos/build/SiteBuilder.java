@@ -183,7 +183,8 @@ public final class SiteBuilder {
         for (Page page : site.pages()) {
             String section = page.kind() == PageKind.HOME ? "" : page.sectionId();
             out.add(new BuildResult.PageSummary(page.source(), page.locale(), page.url(), page.title(), section,
-                    page.kind().name().toLowerCase(java.util.Locale.ROOT), page.fallback(), page.draft()));
+                    page.kind().name().toLowerCase(java.util.Locale.ROOT), page.fallback(), page.draft(),
+                    MarkdownTwins.hasTwin(page) ? MarkdownTwins.twinUrl(page) : null));
         }
         return out;
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The site-level files every help center needs beside its pages, each from a theme template: the language
  * chooser at {@code /}, 404 pages, the no-JavaScript article list at {@code /<locale>/search/}, alias redirects and
- * {@code _redirects}, error code links ({@link CodePages}), {@code sitemap.xml} with {@code hreflang} alternates, {@code robots.txt}, and Atom feeds for
- * announcement sections.
+ * {@code _redirects}, error code links ({@link CodePages}), {@code sitemap.xml} with {@code hreflang} alternates, {@code robots.txt}, Atom feeds for
+ * announcement sections, and the Markdown twins with {@code llms.txt} ({@link MarkdownTwins}).
  */
 final class SiteFiles {
 
@@ -51,6 +51,7 @@ final class SiteFiles {
         writeRoot();
         writeRedirects();
         new CodePages(context).write();
+        new MarkdownTwins(context).write();
         writeFeeds();
     }
 

@@ -46,7 +46,8 @@ public final class Views {
 
     /**
      * The page being rendered. Generated pages ({@code search}, {@code contact}, {@code verify}, {@code notfound})
-     * have a kind, title and URL and leave content fields empty.
+     * have a kind, title and URL and leave content fields empty. {@code markdownUrl} is the site path of the
+     * page's Markdown twin (the default language's on a fallback page), or empty when it has none.
      */
     public record PageView(
             String kind,
@@ -83,6 +84,21 @@ public final class Views {
             String icon,
             String source,
             String editUrl,
-            Map<String, Object> params) {
+            Map<String, Object> params,
+            String markdownUrl) {
+    }
+
+    /**
+     * An article as Markdown, for its twin ({@code index.md} beside the page) and {@code llms-full.txt}: {@code url}
+     * is the page's (absolute when the site has a base URL), {@code markdownUrl} the twin's, {@code body} the text
+     * as the writer wrote it (see {@link dev.pharos.markdown.MarkdownText}).
+     */
+    public record MarkdownView(String title, String description, String url, String markdownUrl, LocalDate updated,
+            String body) {
+    }
+
+    /** One locale in {@code llms.txt}: its label, its {@code llms-full.txt} and its articles in the site's order. */
+    public record LlmsLocaleView(String code, String label, String title, String description, String fullUrl,
+            List<MarkdownView> pages) {
     }
 }

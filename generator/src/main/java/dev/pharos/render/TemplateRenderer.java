@@ -31,6 +31,7 @@ import java.util.Map;
  *   <li>{@code asset('css/site.css')}: the fingerprinted URL of a theme asset</li>
  *   <li>{@code value | json}: JSON safe to put inside {@code <script type="application/ld+json">}</li>
  *   <li>{@code path | absolute}: the absolute URL of a site path (for canonical links, sitemaps, feeds)</li>
+ *   <li>{@code value | yaml}: a YAML double-quoted scalar (for the front matter of Markdown files)</li>
  * </ul>
  * Thread-safe.
  */
@@ -135,7 +136,7 @@ public final class TemplateRenderer {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("json", new Json(), "absolute", new Absolute());
+            return Map.of("json", new Json(), "absolute", new Absolute(), "yaml", new YamlString());
         }
     }
 
@@ -178,6 +179,41 @@ public final class TemplateRenderer {
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
             return new SafeString(json(input));
+        }
+    }
+
+    /** A YAML double-quoted scalar: any text, read back exactly by every YAML parser. */
+    public static String yaml(Object value) {
+        String text = value == null ? "" : String.valueOf(value);
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static final class YamlString implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return new SafeString(yaml(input));
         }
     }
 

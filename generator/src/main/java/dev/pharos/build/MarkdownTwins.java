@@ -1,0 +1,143 @@
+package dev.pharos.build;
+
+import dev.pharos.PharosException;
+import dev.pharos.content.LocaleInfo;
+import dev.pharos.content.Page;
+import dev.pharos.content.PageKind;
+import dev.pharos.content.Site;
+import dev.pharos.html.LinkRef;
+import dev.pharos.html.ProcessedHtml;
+import dev.pharos.internal.Parallel;
+import dev.pharos.markdown.MarkdownText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * What AI assistants and other tools read: a Markdown twin of every published article ({@code index.md} beside its
+ * {@code index.html}), {@code /llms.txt} (the llms.txt convention: the site, then per locale a link to every twin
+ * in the site's order) and {@code /<locale>/llms-full.txt} (every article of a locale in one file). Each comes from
+ * a theme template ({@code page.md}, {@code llms.txt}, {@code llms-full.txt}).
+ *
+ * <p>Fallback pages (a missing translation) and drafts get no twin: the default language's twin is the text, and
+ * the fallback page's {@code <link rel="alternate" type="text/markdown">} points there.
+ */
+final class MarkdownTwins {
+
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    private final BuildContext context;
+    private final Site site;
+
+    MarkdownTwins(BuildContext context) {
+        this.context = context;
+        this.site = context.site();
+    }
+
+    /** True for the pages that get a twin: published articles and FAQ pages in their own language. */
+    static boolean hasTwin(Page page) {
+        return page.kind() == PageKind.ARTICLE && !page.fallback() && !page.draft() && page.source() != null
+                && !BuildContext.isClaimed(page);
+    }
+
+    /** The site path of a page's twin: {@code /en/account/faq/index.md}. */
+    static String twinUrl(Page page) {
+        return page.url() + "index.md";
+    }
+
+    void write() throws PharosException {
+        List<Page> pages = site.pages().stream().filter(MarkdownTwins::hasTwin).toList();
+        Map<Page, Views.MarkdownView> views = new ConcurrentHashMap<>();
+        Parallel.forEach(pages, page -> {
+            Views.MarkdownView view = view(page);
+            views.put(page, view);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("site", context.models().siteView(page.locale()));
+            model.put("twin", view);
+            context.write("page.md", page.locale(), model, context.outputPath(twinUrl(page)), page.source());
+        });
+
+        String base = site.config().basePath();
+        List<Views.LlmsLocaleView> locales = new ArrayList<>();
+        for (LocaleInfo locale : site.config().locales()) {
+            List<Views.MarkdownView> ordered = new ArrayList<>();
+            for (Page page : readingOrder(locale.code())) {
+                if (views.containsKey(page)) {
+                    ordered.add(views.get(page));
+                }
+            }
+            Views.SiteView siteView = context.models().siteView(locale.code());
+            Views.LlmsLocaleView view = new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                    oneLine(siteView.description()), context.models().absolute(base + locale.code() + "/llms-full.txt"),
+                    ordered);
+            locales.add(view);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("site", siteView);
+            model.put("locale", view);
+            context.write("llms-full.txt", locale.code(), model, locale.code() + "/llms-full.txt", "llms-full.txt");
+        }
+        String defaultLocale = site.config().defaultLocale();
+        Views.SiteView siteView = context.models().siteView(defaultLocale);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", siteView);
+        model.put("description", oneLine(siteView.description()));
+        model.put("locales", locales);
+        context.write("llms.txt", defaultLocale, model, "llms.txt", "llms.txt");
+    }
+
+    /** Articles of a locale as the site's navigation lists them: those at the top, then each section's in turn. */
+    private List<Page> readingOrder(String locale) {
+        Page home = site.home(locale);
+        List<Page> out = new ArrayList<>(site.childArticles(home));
+        for (Page section : site.childSections(home)) {
+            out.addAll(site.articlesUnder(section));
+        }
+        return out;
+    }
+
+    private Views.MarkdownView view(Page page) {
+        ProcessedHtml html = context.processed(page).orElse(null);
+        String body = MarkdownText.forReaders(page.markdown(), site.config().trustedHtml(), rewriter(page, html));
+        return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
+                context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
+                page.updated().orElse(null), body.strip());
+    }
+
+    /**
+     * Link destinations as the HTML build resolved them, made absolute: a twin is read on its own, often far from
+     * the site, so every link names a page a reader can open (the page, not its twin: that is what to cite).
+     */
+    private UnaryOperator<String> rewriter(Page page, ProcessedHtml html) {
+        Map<String, String> resolved = new HashMap<>();
+        if (html != null) {
+            for (LinkRef link : html.links()) {
+                if (link.resolved() && link.target() != null) {
+                    resolved.putIfAbsent(link.href(), link.target() + (link.anchor().isEmpty() ? "" : "#" + link.anchor()));
+                }
+            }
+        }
+        return written -> {
+            String href = written.strip();
+            if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//")) {
+                return null;
+            }
+            if (href.startsWith("#")) {
+                return context.models().absolute(page.url()) + href;
+            }
+            if (href.startsWith("/")) {
+                return context.models().absolute(href);
+            }
+            String target = resolved.get(href);
+            return target == null ? null : context.models().absolute(target);
+        };
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+}
