@@ -1,6 +1,7 @@
 package dev.pharos;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param drafts  include drafts and pages with a future {@code publishDate} (the dev server does)
  * @param baseUrl overrides {@code baseUrl} from {@code pharos.yml} when set ({@code /} for the dev server)
  * @param today   the date that decides what is published and what is stale; today (UTC) by default
+ * @param now     the instant that decides which announcement banners still show; now by default
  */
 public record BuildOptions(Path source, Path output, Optional<Path> report, boolean drafts, Optional<String> baseUrl,
-        LocalDate today) {
+        LocalDate today, Instant now) {
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");
@@ -25,26 +27,35 @@ public record BuildOptions(Path source, Path output, Optional<Path> report, bool
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(today, "today");
+        Objects.requireNonNull(now, "now");
     }
 
     /** Builds {@code source} into {@code output} with every default. */
     public static BuildOptions of(Path source, Path output) {
-        return new BuildOptions(source, output, Optional.empty(), false, Optional.empty(), LocalDate.now(ZoneOffset.UTC));
+        Instant now = Instant.now();
+        return new BuildOptions(source, output, Optional.empty(), false, Optional.empty(), LocalDate.ofInstant(now, ZoneOffset.UTC),
+                now);
     }
 
     public BuildOptions withReport(Path file) {
-        return new BuildOptions(source, output, Optional.ofNullable(file), drafts, baseUrl, today);
+        return new BuildOptions(source, output, Optional.ofNullable(file), drafts, baseUrl, today, now);
     }
 
     public BuildOptions withDrafts(boolean include) {
-        return new BuildOptions(source, output, report, include, baseUrl, today);
+        return new BuildOptions(source, output, report, include, baseUrl, today, now);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, report, drafts, Optional.ofNullable(url), today);
+        return new BuildOptions(source, output, report, drafts, Optional.ofNullable(url), today, now);
     }
 
+    /** Builds as on {@code date}: {@link #now} becomes its start (UTC), so tests do not depend on the clock. */
     public BuildOptions withToday(LocalDate date) {
-        return new BuildOptions(source, output, report, drafts, baseUrl, date);
+        return new BuildOptions(source, output, report, drafts, baseUrl, date, date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Builds as at {@code instant}; {@link #today} becomes its date (UTC). */
+    public BuildOptions withNow(Instant instant) {
+        return new BuildOptions(source, output, report, drafts, baseUrl, LocalDate.ofInstant(instant, ZoneOffset.UTC), instant);
     }
 }

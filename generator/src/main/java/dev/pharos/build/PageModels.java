@@ -1,5 +1,6 @@
 package dev.pharos.build;
 
+import dev.pharos.content.Banner;
 import dev.pharos.content.LocaleInfo;
 import dev.pharos.content.Page;
 import dev.pharos.content.PageKind;
@@ -36,6 +37,7 @@ public final class PageModels {
     private final SiteConfig config;
     private final Map<String, List<Views.SectionView>> navByLocale = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, List<Page>>> tagsByLocale = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Views.BannerView>> bannersByLocale = new java.util.concurrent.ConcurrentHashMap<>();
 
     PageModels(BuildContext context) {
         this.context = context;
@@ -51,7 +53,39 @@ public final class PageModels {
         model.put("nav", nav(locale));
         model.put("translations", translations(locale, page, content));
         model.put("page", page);
+        model.put("banners", banners(locale));
         return model;
+    }
+
+    /**
+     * The banners of active, unexpired announcements shown in a locale: its own announcement, else the one shown in
+     * its place (the fallback copy), else the default locale's. Most severe first, then newest.
+     */
+    public List<Views.BannerView> banners(String locale) {
+        return bannersByLocale.computeIfAbsent(locale, l -> {
+            Map<String, Page> withBanner = new java.util.TreeMap<>();
+            for (Page page : site.pages()) {
+                if (Banner.of(page).isPresent()) {
+                    withBanner.putIfAbsent(page.id(), page);
+                }
+            }
+            List<Page> shown = new ArrayList<>();
+            withBanner.forEach((id, first) -> {
+                Page page = site.page(l, id).or(() -> site.page(config.defaultLocale(), id)).orElse(first);
+                if (Banner.of(page).filter(b -> b.showsAt(context.options().now())).isPresent()) {
+                    shown.add(page);
+                }
+            });
+            shown.sort(Comparator.comparingInt((Page p) -> -Banner.SEVERITIES.indexOf(Banner.of(p).orElseThrow().severity()))
+                    .thenComparing((Page p) -> p.date() == null ? LocalDate.MIN : p.date(), Comparator.reverseOrder())
+                    .thenComparing(Page::id));
+            return shown.stream().map(p -> {
+                LocaleInfo text = config.locale(p.contentLocale()).orElse(config.defaultLocaleInfo());
+                return new Views.BannerView(p.id(), p.title(), description(p), p.url(),
+                        Banner.of(p).orElseThrow().severity(), Banner.of(p).orElseThrow().expires().toString(),
+                        text.code(), text.dir());
+            }).toList();
+        });
     }
 
     /** The full model for a content page. */

@@ -101,4 +101,13 @@ public final class Views {
     public record LlmsLocaleView(String code, String label, String title, String description, String fullUrl,
             List<MarkdownView> pages) {
     }
+
+    /**
+     * An announcement's site-wide banner ({@code banners} in every template, most severe first): {@code expires}
+     * is an ISO-8601 instant ({@code 2027-06-30T00:00:00Z}) the theme's script compares with the clock;
+     * {@code contentLocale} is the language of the text (another one when the locale has no translation).
+     */
+    public record BannerView(String id, String title, String description, String url, String severity,
+            String expires, String contentLocale, String contentDir) {
+    }
 }

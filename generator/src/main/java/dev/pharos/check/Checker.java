@@ -2,6 +2,7 @@ package dev.pharos.check;
 
 import dev.pharos.Problem;
 import dev.pharos.build.BuildContext;
+import dev.pharos.content.Banner;
 import dev.pharos.content.ContentLoader;
 import dev.pharos.content.ErrorCode;
 import dev.pharos.content.FrontMatter;
@@ -14,6 +15,7 @@ import dev.pharos.html.HtmlPostProcessor;
 import dev.pharos.html.LinkRef;
 import dev.pharos.html.ProcessedHtml;
 import dev.pharos.internal.ConfigReader;
+import dev.pharos.internal.Slugs;
 import dev.pharos.internal.Suggestions;
 import dev.pharos.internal.TextFiles;
 import dev.pharos.markdown.MarkdownRenderer;
@@ -82,6 +84,7 @@ public final class Checker {
         checkAliases();
         checkOrphans();
         checkCodes();
+        checkBanners();
         List<CheckReport.Coverage> coverage = checkTranslations();
         List<CheckReport.Stale> stale = checkFreshness();
         return report(coverage, stale);
@@ -127,6 +130,7 @@ public final class Checker {
                     FrontMatter fm = FrontMatter.parse(TextFiles.read(file, source), source, problems);
                     frontMatter.put(source, fm.values());
                     validate(fm.values());
+                    Banner.read(fm.values(), isAnnouncement(dir.relativize(file)));
                 } catch (TextFiles.Unreadable e) {
                     problems.add(e.problem());
                 }
@@ -164,6 +168,25 @@ public final class Checker {
                     // "any": templates decide
                 }
             }
+        }
+    }
+
+    /** An article of the announcements section (a file below announcements/ other than its _index.md). */
+    private static boolean isAnnouncement(Path relative) {
+        return relative.getNameCount() >= 2 && Slugs.segment(relative.getName(0).toString()).equals(Banner.SECTION)
+                && !(relative.getNameCount() == 2 && relative.getFileName().toString().matches("(?i)_?index\\.(md|markdown)"));
+    }
+
+    /** Banners still marked active after they expired: the incident is over, or the expiry needs moving. */
+    private void checkBanners() {
+        for (Page page : site.pages()) {
+            if (page.source() == null || page.fallback()) {
+                continue;
+            }
+            Banner.of(page).filter(b -> b.expiredButActive(options.now())).ifPresent(banner ->
+                    add("front-matter", Problem.warning(page.source(), line(page.source(), "expires"), "the banner expired at "
+                            + banner.expires() + " but is still active; set 'status: resolved' when the incident is over,"
+                            + " or move 'expires' later")));
         }
     }
 

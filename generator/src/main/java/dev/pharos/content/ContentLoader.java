@@ -309,6 +309,7 @@ public final class ContentLoader {
         String sectionId = kind == PageKind.HOME ? null : parentOf(id);
         List<String> aliases = values.strings("aliases").stream().map(a -> aliasPath(config, locale, a)).toList();
         List<ErrorCode> codes = CodeReader.read(file.source(), values, body, bodyLine, kind == PageKind.ARTICLE, problems);
+        Banner.read(values, kind == PageKind.ARTICLE && id.startsWith(Banner.SECTION + "/"));
 
         return Optional.of(new Page(kind, id, locale.code(), locale.code(), file.source(), file.path(),
                 url(config, locale, id, slug), sectionId, title.get(),

@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>The keys writers already know from Hugo are understood ({@code title}, {@code description}, {@code weight},
  * {@code tags}, {@code draft}, {@code date}/{@code lastmod}/{@code updated}, {@code aliases}, {@code type},
  * {@code summary}, {@code slug}); Pharos adds {@code ticket}, {@code reviewed}, {@code icon}, {@code urgent},
- * {@code freshness} and {@code codes} (error codes, see {@link ErrorCode}). Other keys are kept, with lower-cased names, for templates.
+ * {@code freshness}, {@code codes} (error codes, see {@link ErrorCode}) and an announcement's banner
+ * ({@code banner}, {@code expires}, {@code severity}, {@code status}, see {@link Banner}). Other keys are kept, with lower-cased names, for templates.
  */
 public record FrontMatter(ConfigReader values, String body, int bodyLine, boolean broken) {
 
@@ -30,7 +31,10 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine, boolea
             Map.entry("urgent", "boolean"), Map.entry("freshness", "map"), Map.entry("toc", "boolean"),
             Map.entry("pinned", "boolean"), Map.entry("menu", "any"), Map.entry("translationkey", "text"),
             Map.entry("params", "map"), Map.entry("images", "list"), Map.entry("series", "list"),
-            Map.entry("projects", "list"), Map.entry("feed", "boolean"), Map.entry("codes", "list"));
+            Map.entry("projects", "list"), Map.entry("feed", "boolean"), Map.entry("codes", "list"),
+            // An announcement's banner (see Banner): checked there, since outside announcements they are free keys.
+            Map.entry("banner", "any"), Map.entry("expires", "any"), Map.entry("severity", "any"),
+            Map.entry("status", "any"));
 
     public static final Set<String> KNOWN_KEYS = SCHEMA.keySet();
 
