@@ -95,7 +95,10 @@ class PublishingFeaturesTest {
             assertThat(atom.getDocumentElement().getNamespaceURI()).isEqualTo(ns);
             assertThat(atom.getDocumentElement().getAttribute("xml:lang")).isEqualTo(locale);
             NodeList entries = atom.getElementsByTagNameNS(ns, "entry");
-            assertThat(entries.getLength()).isEqualTo(4);
+            // Five announcements, the newest an incident with a banner (banner, severity, expires in its front matter).
+            assertThat(entries.getLength()).isEqualTo(5);
+            assertThat(((org.w3c.dom.Element) entries.item(0)).getElementsByTagNameNS(ns, "id").item(0).getTextContent())
+                    .endsWith("/" + locale + "/announcements/2026-11-20-trc20-deposits-delayed/");
             List<String> published = new ArrayList<>();
             for (int i = 0; i < entries.getLength(); i++) {
                 org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
