@@ -23,18 +23,21 @@ import java.util.stream.Stream;
  * article's page serves the new sentence. Usage (from the repository root, after `mvn -q -pl generator package`):
  *
  *   java -cp generator/target/pharos.jar bench/serve/ReloadLatency.java content en/account/reset-password.md 30
+ *
+ * A fourth argument sets how many full builds to time for the ratio (default 5; at least 1).
  */
 public class ReloadLatency {
     public static void main(String[] args) throws Exception {
         Path source = Path.of(args.length > 0 ? args[0] : "content");
         String article = args.length > 1 ? args[1] : "en/account/reset-password.md";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int fullBuilds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         Path work = Files.createTempDirectory("pharos-reload-bench");
         copy(source, work.resolve("content"));
         Path content = work.resolve("content");
 
         List<Long> full = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < fullBuilds; i++) {
             long t = System.nanoTime();
             Pharos.build(BuildOptions.of(content, work.resolve("full")).withDrafts(true).withBaseUrl("/"));
             full.add((System.nanoTime() - t) / 1_000_000);

@@ -102,7 +102,11 @@ final class MarkdownTwins {
 
     private Views.MarkdownView view(Page page) {
         ProcessedHtml html = context.processed(page).orElse(null);
-        String body = MarkdownText.forReaders(page.markdown(), site.config().trustedHtml(), rewriter(page, html));
+        boolean trusted = site.config().trustedHtml();
+        // The HTML build's parse of the body when it kept one: a body is parsed once per build.
+        String body = html != null && html.markdown() != null
+                ? MarkdownText.forReaders(html.markdown(), trusted, rewriter(page, html))
+                : MarkdownText.forReaders(page.markdown(), trusted, rewriter(page, html));
         return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
                 context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
                 page.updated().orElse(null), body.strip());

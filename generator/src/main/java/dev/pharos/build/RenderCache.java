@@ -1,5 +1,6 @@
 package dev.pharos.build;
 
+import dev.pharos.content.ContentLoader;
 import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class RenderCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ContentLoader.ReadCache reads = new ContentLoader.ReadCache();
+    /** What the site folder holds after the last commit, by path: its text, bytes or source file. */
+    private final Map<String, Object> written = new ConcurrentHashMap<>();
     private TemplateRenderer renderer;
     private List<java.nio.file.Path> rendererLayers;
     private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
@@ -57,6 +61,17 @@ public final class RenderCache {
     public synchronized void clear() {
         entries.clear();
         renderer = null;
+        written.clear();
+    }
+
+    /** The Markdown files read by earlier builds, so that a rebuild reads and parses only the changed ones. */
+    ContentLoader.ReadCache reads() {
+        return reads;
+    }
+
+    /** What the site folder held after the last build, so that a rebuild writes only what changed. */
+    Map<String, Object> written() {
+        return written;
     }
 
     /** How many pages had to be rendered since the last call (for the dev server's log), and resets the count. */

@@ -35,14 +35,14 @@ import java.util.function.Supplier;
 public final class SiteBuilder {
 
     private final List<Supplier<BuildStage>> stageFactories;
-    private final Map<String, ProcessedHtml> cache;
+    private final Map<String, CachedBody> cache;
     private final RenderCache renders;
 
     /**
      * @param stages the later stages, created fresh for every build
      * @param cache  rendered article bodies kept between builds (the dev server's incremental rebuilds), or null
      */
-    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, ProcessedHtml> cache) {
+    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, CachedBody> cache) {
         this(stages, cache, null);
     }
 
@@ -50,7 +50,7 @@ public final class SiteBuilder {
      * @param renders whole pages kept between builds, so unchanged pages are not rendered again (the dev server),
      *                or null
      */
-    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, ProcessedHtml> cache, RenderCache renders) {
+    public SiteBuilder(List<Supplier<BuildStage>> stages, Map<String, CachedBody> cache, RenderCache renders) {
         this.stageFactories = List.copyOf(stages);
         this.cache = cache;
         this.renders = renders;
@@ -59,7 +59,8 @@ public final class SiteBuilder {
     public BuildResult build(BuildOptions options) throws PharosException {
         Timer timer = new Timer();
         Site site = ContentLoader.load(options.source(),
-                new ContentLoader.Options(options.drafts(), options.today(), options.baseUrl()));
+                new ContentLoader.Options(options.drafts(), options.today(), options.baseUrl(),
+                        renders == null ? null : renders.reads()));
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.problems()));
         failOnErrors(problems);
         timer.lap("load");
@@ -77,7 +78,8 @@ public final class SiteBuilder {
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
         // With a render cache this is the dev server's incremental builder: it also updates the site in place.
-        try (SiteOutput output = renders == null ? new SiteOutput(options.output()) : SiteOutput.inPlace(options.output())) {
+        try (SiteOutput output = renders == null ? new SiteOutput(options.output())
+                : SiteOutput.inPlace(options.output(), renders.written())) {
             TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders);
@@ -121,22 +123,28 @@ public final class SiteBuilder {
         List<Page> sources = site.pages().stream().filter(p -> p.source() != null).toList();
         Parallel.forEach(sources, page -> {
             String key = cacheKey(site, page);
-            ProcessedHtml cached = cache == null ? null : cache.get(key);
+            CachedBody cached = cache == null ? null : cache.get(key);
             if (cached != null) {
-                out.put(page, cached);
+                out.put(page, cached.html());
+                problems.addAll(cached.problems());
                 return;
             }
             List<Problem> mine = new ArrayList<>();
-            String rendered = markdown.render(page.markdown(), page.source(), page.bodyLine(), mine);
+            MarkdownRenderer.Rendered rendered = markdown.renderWithSource(page.markdown(), page.source(),
+                    page.bodyLine(), mine);
             UiStrings labels = strings.getOrDefault(page.contentLocale(), strings.get(page.locale()));
-            ProcessedHtml result = html.process(page, rendered, labels::get, mine);
+            ProcessedHtml result = html.process(page, rendered.html(), labels::get, mine).withMarkdown(rendered.source());
             out.put(page, result);
             problems.addAll(mine);
-            if (cache != null && mine.isEmpty()) {
-                cache.put(key, result);
+            if (cache != null && mine.stream().noneMatch(Problem::isError)) {
+                cache.put(key, new CachedBody(result, List.copyOf(mine)));
             }
         });
         return out;
+    }
+
+    /** A processed body kept between builds with the warnings it gave, which a reuse reports again. */
+    public record CachedBody(ProcessedHtml html, List<Problem> problems) {
     }
 
     /**
@@ -145,7 +153,8 @@ public final class SiteBuilder {
      */
     private static String cacheKey(Site site, Page page) {
         return page.locale() + "\u0000" + page.source() + "\u0000" + page.url() + "\u0000" + page.markdown().hashCode()
-                + "\u0000" + page.type() + "\u0000" + site.fingerprint();
+                + "\u0000" + page.markdown().length() + "\u0000" + page.bodyLine() + "\u0000" + page.type()
+                + "\u0000" + site.fingerprint();
     }
 
     private static void renderPages(BuildContext context) throws PharosException {

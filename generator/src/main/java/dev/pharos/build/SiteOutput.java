@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -30,23 +31,34 @@ public final class SiteOutput implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
-    /** In-place mode: what each path will hold, bytes or the file to copy. Null in the default mode. */
+    /** In-place mode: what each path will hold, text, bytes or the file to copy. Null in the default mode. */
     private final Map<String, Object> pending;
+    /** In-place mode: what each path held after the previous commit (the same kinds of value). */
+    private final Map<String, Object> previous;
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
-        this(target, false);
+        this(target, null);
     }
 
     /** A site output updated in place at commit, for the dev server's rebuilds (see the class comment). */
     public static SiteOutput inPlace(Path target) throws PharosException {
-        return new SiteOutput(target, true);
+        return inPlace(target, new ConcurrentHashMap<>());
     }
 
-    private SiteOutput(Path target, boolean inPlace) throws PharosException {
+    /**
+     * As {@link #inPlace(Path)}, comparing with what the previous commit wrote, which {@code previous} holds and
+     * is updated to: a file whose text is the one written last time is neither encoded, nor read, nor written.
+     */
+    public static SiteOutput inPlace(Path target, Map<String, Object> previous) throws PharosException {
+        return new SiteOutput(target, Objects.requireNonNull(previous));
+    }
+
+    private SiteOutput(Path target, Map<String, Object> previous) throws PharosException {
         this.target = target.toAbsolutePath().normalize();
         checkReplaceable(this.target);
-        if (inPlace) {
+        this.previous = previous;
+        if (previous != null) {
             this.pending = new ConcurrentHashMap<>();
             this.staging = this.target;
             return;
@@ -62,6 +74,11 @@ public final class SiteOutput implements AutoCloseable {
 
     /** Writes a text file (UTF-8) at a site path such as {@code en/account/index.html}. */
     public void write(String path, String text, String owner) throws PharosException {
+        if (pending != null) {
+            resolve(path, owner);
+            pending.put(normalize(path), text);
+            return;
+        }
         write(path, text.getBytes(StandardCharsets.UTF_8), owner);
     }
 
@@ -158,9 +175,20 @@ public final class SiteOutput implements AutoCloseable {
     private void commitInPlace() throws PharosException {
         try {
             Files.createDirectories(target);
+            boolean samePaths = previous.keySet().equals(pending.keySet());
             for (Map.Entry<String, Object> e : new TreeMap<>(pending).entrySet()) {
                 Path file = target.resolve(e.getKey());
-                if (e.getValue() instanceof byte[] bytes) {
+                Object before = previous.get(e.getKey());
+                if (before != null && unchanged(before, e.getValue())) {
+                    continue;
+                }
+                if (e.getValue() instanceof String text) {
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    if (!sameBytes(file, bytes)) {
+                        createParent(file);
+                        Files.write(file, bytes);
+                    }
+                } else if (e.getValue() instanceof byte[] bytes) {
                     if (!sameBytes(file, bytes)) {
                         createParent(file);
                         Files.write(file, bytes);
@@ -173,11 +201,29 @@ public final class SiteOutput implements AutoCloseable {
                     }
                 }
             }
-            removeStale(target);
+            if (!samePaths) {
+                removeStale(target);
+            }
+            previous.clear();
+            previous.putAll(pending);
             committed = true;
         } catch (IOException e) {
             throw new PharosException(Problem.error(null, 0, "cannot update " + target + ": " + e.getMessage()));
         }
+    }
+
+    /** The same value as last commit: the very text a render cache handed back, equal bytes, the same source file. */
+    private static boolean unchanged(Object before, Object now) {
+        if (before == now) {
+            return true;
+        }
+        if (before instanceof String a && now instanceof String b) {
+            return a.equals(b);
+        }
+        if (before instanceof byte[] a && now instanceof byte[] b) {
+            return java.util.Arrays.equals(a, b);
+        }
+        return before instanceof Path && before.equals(now);
     }
 
     private static boolean sameBytes(Path file, byte[] bytes) throws IOException {

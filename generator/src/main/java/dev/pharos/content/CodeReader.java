@@ -35,7 +35,8 @@ final class CodeReader {
                 add(file, written, "", line, out, problems);
             }
         }
-        String[] lines = body.split("\n", -1);
+        // Most pages have no {#anchor codes=…} block at all: a look for one is cheaper than a pass over every line.
+        String[] lines = mayHaveHeadingBlocks(body) ? body.split("\n", -1) : new String[0];
         String fence = null;
         for (int i = 0; i < lines.length; i++) {
             String text = lines[i];
@@ -96,6 +97,20 @@ final class CodeReader {
             return;
         }
         out.put(code, new ErrorCode(code, anchor, line));
+    }
+
+    /** False when no line can end in a heading block: none has a '{' followed by '#' or 'codes='. */
+    static boolean mayHaveHeadingBlocks(String body) {
+        for (int at = body.indexOf('{'); at >= 0; at = body.indexOf('{', at + 1)) {
+            int i = at + 1;
+            while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
+                i++;
+            }
+            if (i < body.length() && (body.charAt(i) == '#' || body.regionMatches(true, i, "codes=", 0, 6))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A heading's text as readers see it, near enough for its anchor: links to their text, emphasis marks dropped. */

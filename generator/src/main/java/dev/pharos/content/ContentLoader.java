@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +34,35 @@ public final class ContentLoader {
      * @param drafts include {@code draft: true} pages and pages whose {@code publishDate} is after {@code today}
      * @param today  the date that decides which pages are published yet
      */
-    public record Options(boolean drafts, LocalDate today, Optional<String> baseUrl) {
+    public record Options(boolean drafts, LocalDate today, Optional<String> baseUrl, ReadCache reads) {
         public Options {
             Objects.requireNonNull(today, "today");
             Objects.requireNonNull(baseUrl, "baseUrl");
         }
 
+        public Options(boolean drafts, LocalDate today, Optional<String> baseUrl) {
+            this(drafts, today, baseUrl, null);
+        }
+
         public Options(boolean drafts, LocalDate today) {
             this(drafts, today, Optional.empty());
+        }
+    }
+
+    /**
+     * Files read and front matter parsed by earlier loads, kept by the preview between rebuilds: a file whose size
+     * and modification time are unchanged is not read or parsed again. Thread-safe.
+     */
+    public static final class ReadCache {
+        private record Entry(long size, java.nio.file.attribute.FileTime modified, FrontMatter frontMatter,
+                List<Problem> problems) {
+        }
+
+        private final Map<Path, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Forgets every file; the next load reads them all. */
+        public void clear() {
+            entries.clear();
         }
     }
 
@@ -72,7 +94,12 @@ public final class ContentLoader {
         }
         scanStatic(root, resources, problems);
 
-        List<Parsed> parsed = markdown.parallelStream().map(ContentLoader::parse).toList();
+        List<Parsed> parsed = markdown.parallelStream().map(file -> parse(file, options.reads())).toList();
+        if (options.reads() != null) {
+            Set<Path> present = new java.util.HashSet<>();
+            markdown.forEach(file -> present.add(file.path()));
+            options.reads().entries.keySet().retainAll(present);
+        }
 
         List<Page> pages = new ArrayList<>();
         for (LocaleInfo locale : config.locales()) {
@@ -166,6 +193,30 @@ public final class ContentLoader {
 
     private static String slash(Path relative) {
         return relative.toString().replace('\\', '/');
+    }
+
+    private static Parsed parse(MarkdownFile file, ReadCache reads) {
+        if (reads == null) {
+            return parse(file);
+        }
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file.path(), java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            return parse(file);
+        }
+        ReadCache.Entry known = reads.entries.get(file.path());
+        if (known != null && known.size() == attributes.size() && known.modified().equals(attributes.lastModifiedTime())) {
+            // A fresh list: reading values into a page reports into it, once per build.
+            List<Problem> problems = new ArrayList<>(known.problems());
+            FrontMatter f = known.frontMatter();
+            return new Parsed(file, f == null ? null
+                    : new FrontMatter(f.values().reportingTo(problems), f.body(), f.bodyLine(), f.broken()), problems);
+        }
+        Parsed parsed = parse(file);
+        reads.entries.put(file.path(), new ReadCache.Entry(attributes.size(), attributes.lastModifiedTime(),
+                parsed.frontMatter(), List.copyOf(parsed.problems())));
+        return parsed;
     }
 
     private static Parsed parse(MarkdownFile file) {

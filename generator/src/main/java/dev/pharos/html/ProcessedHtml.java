@@ -1,5 +1,6 @@
 package dev.pharos.html;
 
+import dev.pharos.markdown.MarkdownText;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,19 @@ import java.util.Set;
  * @param links     every link and image, resolved
  * @param anchors   every {@code id} in the body
  * @param excerpt   the first words of the body as plain text, for descriptions
+ * @param markdown  where the body's links and raw HTML are in its Markdown, for its twin; null when not kept
  */
 public record ProcessedHtml(String html, String introHtml, List<FaqEntry> faq, List<TocEntry> toc,
-        List<TextSection> sections, List<LinkRef> links, Set<String> anchors, String excerpt) {
+        List<TextSection> sections, List<LinkRef> links, Set<String> anchors, String excerpt,
+        MarkdownText.Source markdown) {
+
+    public ProcessedHtml(String html, String introHtml, List<FaqEntry> faq, List<TocEntry> toc,
+            List<TextSection> sections, List<LinkRef> links, Set<String> anchors, String excerpt) {
+        this(html, introHtml, faq, toc, sections, links, anchors, excerpt, null);
+    }
+
+    /** The same, with the parsed Markdown it came from (for the page's Markdown twin). */
+    public ProcessedHtml withMarkdown(MarkdownText.Source source) {
+        return new ProcessedHtml(html, introHtml, faq, toc, sections, links, anchors, excerpt, source);
+    }
 }

@@ -24,6 +24,7 @@ public final class ConfigReader {
     private final String file;
     private final Yaml.Document document;
     private final String path;
+    private final Map<String, Object> raw;
     private final Map<String, Object> values;
     private final Map<String, String> originalKeys;
     private final List<Problem> problems;
@@ -34,6 +35,7 @@ public final class ConfigReader {
         this.file = file;
         this.document = document;
         this.path = path;
+        this.raw = raw;
         this.problems = problems;
         this.defaultLine = defaultLine;
         this.values = new LinkedHashMap<>();
@@ -50,6 +52,11 @@ public final class ConfigReader {
 
     public static ConfigReader of(String file, Yaml.Document document, List<Problem> problems, int defaultLine) {
         return new ConfigReader(file, document, "", document.map(), problems, defaultLine);
+    }
+
+    /** The same values, reporting into another list: a parse kept by the preview and read again by a later build. */
+    public ConfigReader reportingTo(List<Problem> other) {
+        return new ConfigReader(file, document, path, raw, other, defaultLine);
     }
 
     public String file() {

@@ -100,6 +100,18 @@ public final class MarkdownRenderer {
         return renderer.render(document);
     }
 
+    /** A body as HTML, and what its Markdown twin needs of the same parse. */
+    public record Rendered(String html, MarkdownText.Source source) {
+    }
+
+    /** As {@link #render}, also keeping the link destinations and raw HTML of the parsed document. */
+    public Rendered renderWithSource(String markdown, String file, int firstLine, List<Problem> problems) {
+        String expanded = Shortcodes.expand(markdown, file, firstLine, problems);
+        Document document = parser.parse(expanded);
+        document.set(FIRST_LINE, firstLine);
+        return new Rendered(renderer.render(document), MarkdownText.source(expanded, document));
+    }
+
     private record SourceLines(int firstLine) implements AttributeProvider {
         @Override
         public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {

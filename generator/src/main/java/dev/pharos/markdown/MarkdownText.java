@@ -54,6 +54,55 @@ public final class MarkdownText {
     }
 
     /**
+     * What a twin needs of a parsed body: its text (shortcodes expanded) and where its link destinations and raw
+     * HTML are. The HTML build makes one from the document it renders, so a body is parsed once. Immutable.
+     */
+    public record Source(String text, List<Destination> destinations, List<Span> html) {
+        public Source {
+            destinations = List.copyOf(destinations);
+            html = List.copyOf(html);
+        }
+    }
+
+    /** A link, image or reference destination: where it is, as written, unescaped, and whether it is in {@code <…>}. */
+    public record Destination(int start, int end, String written, String unescaped, boolean angled) {
+    }
+
+    /** Raw HTML: a block (replaced by its text) or an inline tag (removed). */
+    public record Span(int start, int end, boolean block) {
+    }
+
+    /** The destinations and raw HTML of a document parsed from {@code text}. */
+    public static Source source(String text, Node document) {
+        List<Destination> destinations = new ArrayList<>();
+        List<Span> html = new ArrayList<>();
+        new NodeVisitor(
+                new VisitHandler<>(Link.class, link -> destination(link.getUrl(), destinations)),
+                new VisitHandler<>(Image.class, image -> destination(image.getUrl(), destinations)),
+                new VisitHandler<>(Reference.class, ref -> destination(ref.getUrl(), destinations)),
+                new VisitHandler<>(HtmlBlock.class, block -> html.add(span(block, true))),
+                new VisitHandler<>(HtmlCommentBlock.class, block -> html.add(span(block, true))),
+                new VisitHandler<>(HtmlInnerBlock.class, block -> html.add(span(block, true))),
+                new VisitHandler<>(HtmlInnerBlockComment.class, block -> html.add(span(block, true))),
+                new VisitHandler<>(HtmlInline.class, tag -> html.add(span(tag, false))),
+                new VisitHandler<>(HtmlInlineComment.class, tag -> html.add(span(tag, false))))
+                .visit(document);
+        return new Source(text, destinations, html);
+    }
+
+    private static void destination(BasedSequence url, List<Destination> out) {
+        if (url.isEmpty()) {
+            return;
+        }
+        boolean angled = url.getStartOffset() > 0 && url.getBaseSequence().charAt(url.getStartOffset() - 1) == '<';
+        out.add(new Destination(url.getStartOffset(), url.getEndOffset(), url.toString(), url.unescape(), angled));
+    }
+
+    private static Span span(Node node, boolean block) {
+        return new Span(node.getChars().getStartOffset(), node.getChars().getEndOffset(), block);
+    }
+
+    /**
      * @param markdown    the body after the front matter
      * @param trustedHtml keep raw HTML as written ({@code markdown.trustedHtml: true})
      * @param rewrite     the new destination of a link or image as written, or null to keep it
@@ -61,21 +110,30 @@ public final class MarkdownText {
     public static String forReaders(String markdown, boolean trustedHtml, UnaryOperator<String> rewrite) {
         // The HTML build has already reported unknown shortcodes; these are the same, so they are not repeated.
         String text = Shortcodes.expand(markdown, "", 1, new ArrayList<>());
+        return forReaders(source(text, PARSER.parse(text)), trustedHtml, rewrite);
+    }
+
+    /** As {@link #forReaders(String, boolean, UnaryOperator)}, from a body the HTML build has parsed already. */
+    public static String forReaders(Source source, boolean trustedHtml, UnaryOperator<String> rewrite) {
+        String text = source.text();
         List<Edit> edits = new ArrayList<>();
-        Node document = PARSER.parse(text);
-        List<VisitHandler<?>> handlers = new ArrayList<>();
-        handlers.add(new VisitHandler<>(Link.class, link -> destination(link.getUrl(), rewrite, edits)));
-        handlers.add(new VisitHandler<>(Image.class, image -> destination(image.getUrl(), rewrite, edits)));
-        handlers.add(new VisitHandler<>(Reference.class, ref -> destination(ref.getUrl(), rewrite, edits)));
-        if (!trustedHtml) {
-            handlers.add(new VisitHandler<>(HtmlBlock.class, block -> edits.add(htmlBlock(block))));
-            handlers.add(new VisitHandler<>(HtmlCommentBlock.class, block -> edits.add(htmlBlock(block))));
-            handlers.add(new VisitHandler<>(HtmlInnerBlock.class, block -> edits.add(htmlBlock(block))));
-            handlers.add(new VisitHandler<>(HtmlInnerBlockComment.class, block -> edits.add(htmlBlock(block))));
-            handlers.add(new VisitHandler<>(HtmlInline.class, tag -> edits.add(remove(tag))));
-            handlers.add(new VisitHandler<>(HtmlInlineComment.class, tag -> edits.add(remove(tag))));
+        for (Destination d : source.destinations()) {
+            String replaced = rewrite.apply(d.written());
+            if (replaced == null && !d.written().equals(d.unescaped())) {
+                replaced = rewrite.apply(d.unescaped());
+            }
+            if (replaced == null || replaced.equals(d.written())) {
+                continue;
+            }
+            // A destination with spaces or unbalanced parentheses must be written in <...>.
+            String shown = !d.angled() && replaced.matches(".*[\\s()<>].*") ? "<" + replaced.replace(">", "%3E") + ">" : replaced;
+            edits.add(new Edit(d.start(), d.end(), shown));
         }
-        new NodeVisitor(handlers.toArray(VisitHandler[]::new)).visit(document);
+        if (!trustedHtml) {
+            for (Span span : source.html()) {
+                edits.add(span.block() ? htmlBlock(text, span) : new Edit(span.start(), span.end(), ""));
+            }
+        }
         if (edits.isEmpty()) {
             return text;
         }
@@ -92,32 +150,9 @@ public final class MarkdownText {
         return out.append(text, at, text.length()).toString();
     }
 
-    private static void destination(BasedSequence url, UnaryOperator<String> rewrite, List<Edit> edits) {
-        if (url.isEmpty()) {
-            return;
-        }
-        String written = url.toString();
-        String replaced = rewrite.apply(written);
-        if (replaced == null && !written.equals(url.unescape())) {
-            replaced = rewrite.apply(url.unescape());
-        }
-        if (replaced == null || replaced.equals(written)) {
-            return;
-        }
-        // A destination with spaces or unbalanced parentheses must be written in <...>.
-        boolean angled = url.getStartOffset() > 0 && url.getBaseSequence().charAt(url.getStartOffset() - 1) == '<';
-        String text = !angled && replaced.matches(".*[\\s()<>].*") ? "<" + replaced.replace(">", "%3E") + ">" : replaced;
-        edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), text));
-    }
-
     /** A raw HTML block becomes its text (what a reader of the page sees of it, scripts and styles left out). */
-    private static Edit htmlBlock(Node block) {
-        BasedSequence chars = block.getChars();
-        String text = Jsoup.parseBodyFragment(chars.toString()).body().text().strip();
-        return new Edit(chars.getStartOffset(), chars.getEndOffset(), text.isEmpty() ? "" : text + "\n");
-    }
-
-    private static Edit remove(Node tag) {
-        return new Edit(tag.getChars().getStartOffset(), tag.getChars().getEndOffset(), "");
+    private static Edit htmlBlock(String text, Span span) {
+        String shown = Jsoup.parseBodyFragment(text.substring(span.start(), span.end())).body().text().strip();
+        return new Edit(span.start(), span.end(), shown.isEmpty() ? "" : shown + "\n");
     }
 }

@@ -10,7 +10,6 @@ import dev.pharos.Problem;
 import dev.pharos.build.BuildStage;
 import dev.pharos.build.RenderCache;
 import dev.pharos.build.SiteBuilder;
-import dev.pharos.html.ProcessedHtml;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -80,7 +79,7 @@ public final class DevServer implements AutoCloseable {
     private final Path site;
     private final Listener listener;
     private final SiteBuilder builder;
-    private final Map<String, ProcessedHtml> bodies = new ConcurrentHashMap<>();
+    private final Map<String, SiteBuilder.CachedBody> bodies = new ConcurrentHashMap<>();
     private final RenderCache pages = new RenderCache();
     private final HttpServer http;
     private final ExecutorService pool;

@@ -63,4 +63,37 @@ class SiteOutputInPlaceTest {
         assertThat(Files.readString(site.resolve("index.html"))).isEqualTo("home");
         assertThat(site.resolve("_pharos/x.css")).exists();
     }
+    @Test
+    void withAMemoryOfTheLastCommitUnchangedTextIsNotReadAgain() throws Exception {
+        Path site = root.resolve("site");
+        java.util.Map<String, Object> memory = new java.util.concurrent.ConcurrentHashMap<>();
+        try (SiteOutput out = SiteOutput.inPlace(site, memory)) {
+            out.write("index.html", "home", "root");
+            out.write("en/a/index.html", "a", "en/a.md");
+            out.write("_pharos/search/en/meta.json", new byte[] {1, 2}, "search index");
+            out.commit();
+        }
+        assertThat(memory).containsOnlyKeys("index.html", "en/a/index.html", "_pharos/search/en/meta.json");
+        // Changed behind the preview's back: the memory says "home" is there, so the file is not read or rewritten.
+        Files.writeString(site.resolve("index.html"), "changed on disk");
+
+        try (SiteOutput out = SiteOutput.inPlace(site, memory)) {
+            out.write("index.html", "home", "root");
+            out.write("en/a/index.html", "a, edited", "en/a.md");
+            out.write("_pharos/search/en/meta.json", new byte[] {1, 2}, "search index");
+            out.commit();
+        }
+        assertThat(Files.readString(site.resolve("index.html"))).isEqualTo("changed on disk");
+        assertThat(Files.readString(site.resolve("en/a/index.html"))).isEqualTo("a, edited");
+        assertThat(memory.get("en/a/index.html")).isEqualTo("a, edited");
+
+        try (SiteOutput out = SiteOutput.inPlace(site, memory)) {
+            out.write("index.html", "home", "root");
+            out.write("_pharos/search/en/meta.json", new byte[] {3}, "search index");
+            out.commit();
+        }
+        assertThat(site.resolve("en/a")).as("a page gone from the build is removed").doesNotExist();
+        assertThat(Files.readAllBytes(site.resolve("_pharos/search/en/meta.json"))).containsExactly(3);
+        assertThat(memory).containsOnlyKeys("index.html", "_pharos/search/en/meta.json");
+    }
 }
