@@ -48,6 +48,7 @@ public class ReloadLatency {
         List<Long> cpu = new ArrayList<>();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         List<Long> toPage = new ArrayList<>();
+        List<Long> toIndex = new ArrayList<>();
         try (DevServer server = Pharos.serve(ServeOptions.of(content).withPort(0), new DevServer.Listener() { })) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(server.url().resolve("/_pharos/dev/events")).build(),
@@ -76,13 +77,23 @@ public class ReloadLatency {
                 String body = http.send(HttpRequest.newBuilder(server.url().resolve(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long t2 = System.nanoTime();
+                // The search index is written after the reload; a search request waits for it. The next save comes
+                // after it, as a writer's does (saves faster than indexing skip all but the newest index).
+                String locale = article.substring(0, article.indexOf('/'));
+                int meta = http.send(HttpRequest.newBuilder(server.url().resolve("/_pharos/search/" + locale + "/meta.json")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                long t3 = System.nanoTime();
                 long c2 = os.getProcessCpuTime();
+                if (meta != 200) {
+                    throw new AssertionError("round " + i + ": search index answered " + meta);
+                }
                 if (!"event: reload".equals(event) || !body.contains(marker)) {
                     throw new AssertionError("round " + i + ": event " + event + ", new text served: " + body.contains(marker));
                 }
                 if (i >= 3) { // the first rounds warm the JIT up
                     toEvent.add((t1 - t0) / 1_000_000);
                     toPage.add((t2 - t0) / 1_000_000);
+                    toIndex.add((t3 - t0) / 1_000_000);
                     cpu.add((c2 - c0) / 1_000_000);
                 }
             }
@@ -92,6 +103,7 @@ public class ReloadLatency {
         System.out.printf("full build (same site, same run): median %d ms over %d builds%n", fullMedian, full.size());
         System.out.printf("edit -> reload event:             median %d ms, p90 %d ms over %d edits%n", median(toEvent), p90(toEvent), toEvent.size());
         System.out.printf("edit -> new page served:          median %d ms, p90 %d ms%n", pageMedian, p90(toPage));
+        System.out.printf("edit -> search index up to date:  median %d ms, p90 %d ms%n", median(toIndex), p90(toIndex));
         System.out.printf("CPU time per edit (all threads):  median %d ms%n", median(cpu));
         System.out.printf("ratio full build / edit-to-page:  %.1fx%n", (double) fullMedian / pageMedian);
         System.out.printf("load average during the run:      %.1f on %d cores%n", os.getSystemLoadAverage(), os.getAvailableProcessors());

@@ -40,6 +40,7 @@ public final class BuildContext {
     public record GeneratedPage(String kind, String locale, String url) {
     }
     private final RenderCache renders;
+    private final List<Runnable> deferred = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     BuildContext(BuildOptions options, Site site, Theme theme, TemplateRenderer renderer, Map<String, UiStrings> strings,
             SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages,
@@ -102,6 +103,23 @@ public final class BuildContext {
 
     List<BuildStage> stages() {
         return stages;
+    }
+
+    /**
+     * True in the preview, whose rebuilds update the site in place: work that the reloaded page does not need (the
+     * search index) can then be {@linkplain #defer deferred} until just after the reload.
+     */
+    public boolean previewing() {
+        return renders != null;
+    }
+
+    /** Runs {@code job} after this build has committed and open pages were told to reload (preview only). */
+    public void defer(Runnable job) {
+        deferred.add(job);
+    }
+
+    List<Runnable> deferred() {
+        return List.copyOf(deferred);
     }
 
     public List<LocaleInfo> locales() {

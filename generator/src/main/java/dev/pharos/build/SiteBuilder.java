@@ -37,6 +37,7 @@ public final class SiteBuilder {
     private final List<Supplier<BuildStage>> stageFactories;
     private final Map<String, CachedBody> cache;
     private final RenderCache renders;
+    private volatile List<Runnable> deferred = List.of();
 
     /**
      * @param stages the later stages, created fresh for every build
@@ -106,6 +107,7 @@ public final class SiteBuilder {
             List<BuildResult.PageSummary> pages = summaries(site);
             int files = output.files().size();
             output.commit();
+            deferred = context.deferred();
             timer.lap("write");
             BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
             if (options.report().isPresent()) {
@@ -113,6 +115,16 @@ public final class SiteBuilder {
             }
             return result;
         }
+    }
+
+    /**
+     * Runs the work the last build deferred (the preview's search index), once; the caller has sent the reload
+     * already, so readers see the edited page without waiting for it.
+     */
+    public void runDeferred() {
+        List<Runnable> jobs = deferred;
+        deferred = List.of();
+        jobs.forEach(Runnable::run);
     }
 
     private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems)

@@ -35,6 +35,7 @@ public final class SiteOutput implements AutoCloseable {
     private final Map<String, Object> pending;
     /** In-place mode: what each path held after the previous commit (the same kinds of value). */
     private final Map<String, Object> previous;
+    private final java.util.Set<String> kept = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
@@ -109,6 +110,14 @@ public final class SiteOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot copy to " + path + ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * In place: leaves the files under {@code prefix} (a folder such as {@code _pharos/search/}) as they are at
+     * commit, for a stage that writes them itself after the commit. No effect on a staged build.
+     */
+    public void keep(String prefix) {
+        kept.add(normalize(prefix));
     }
 
     public boolean contains(String path) {
@@ -243,6 +252,9 @@ public final class SiteOutput implements AutoCloseable {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path entry : entries.toList()) {
                 String relative = target.relativize(entry).toString().replace('\\', '/');
+                if (kept.stream().anyMatch(k -> (relative + "/").startsWith(k))) {
+                    continue;
+                }
                 if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     removeStale(entry);
                     try (Stream<Path> left = Files.list(entry)) {

@@ -63,4 +63,26 @@ public final class FileTrees {
             failures.add(e);
         }
     }
+    /** Deletes every file under {@code root} but those in {@code keep}, then the folders left empty. */
+    public static void deleteFilesExcept(Path root, java.util.Set<Path> keep) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(root)) {
+            all = walk.toList();
+        }
+        for (Path path : all) {
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !keep.contains(path)) {
+                Files.delete(path);
+            }
+        }
+        for (int i = all.size() - 1; i > 0; i--) { // children before their parents; the root stays
+            Path path = all.get(i);
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> left = Files.list(path)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -9,11 +9,20 @@ import dev.pharos.content.Page;
 import dev.pharos.content.PageKind;
 import dev.pharos.html.ProcessedHtml;
 import dev.pharos.html.TextSection;
+import dev.pharos.internal.FileTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes each locale's search index under {@code _pharos/search/<locale>/} and tells templates where it is.
@@ -103,6 +112,12 @@ public final class SearchStage implements BuildStage {
             return;
         }
         String basePath = context.site().config().basePath();
+        if (context.previewing()) {
+            // The reloaded page does not need the index: it is rebuilt just after the reload, into the site itself.
+            context.output().keep(ROOT);
+            context.defer(() -> writeInPlace(context, basePath));
+            return;
+        }
         // Locales are independent: their indexes are built side by side, then written in locale order.
         List<LocaleInfo> locales = context.locales();
         List<List<IndexFiles.File>> built = locales.parallelStream()
@@ -113,6 +128,47 @@ public final class SearchStage implements BuildStage {
                 context.output().write(ROOT + locales.get(i).code() + "/" + file.name(), file.bytes(), "search index");
             }
         }
+    }
+
+    /**
+     * The preview's index, written straight into its site folder: each file replaced atomically, every locale's
+     * {@code meta.json} last (it names the version folder the others are in), then files of older versions removed.
+     */
+    private void writeInPlace(BuildContext context, String basePath) {
+        Path root = context.output().staging().resolve(ROOT);
+        List<LocaleInfo> locales = context.locales();
+        List<List<IndexFiles.File>> built = locales.parallelStream()
+                .map(locale -> indexFiles(context, locale.code(), basePath))
+                .toList();
+        Set<Path> written = new HashSet<>();
+        try {
+            for (boolean metaPass : new boolean[] {false, true}) {
+                for (int i = 0; i < locales.size(); i++) {
+                    for (IndexFiles.File file : built.get(i)) {
+                        if (file.name().equals("meta.json") == metaPass) {
+                            Path target = root.resolve(locales.get(i).code()).resolve(file.name()).normalize();
+                            replace(target, file.bytes());
+                            written.add(target);
+                        }
+                    }
+                }
+            }
+            if (Files.isDirectory(root)) {
+                FileTrees.deleteFilesExcept(root, written);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private static void replace(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return;
+        }
+        Path temporary = Files.createTempFile(target.getParent(), ".", ".tmp");
+        Files.write(temporary, bytes);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private List<IndexFiles.File> indexFiles(BuildContext context, String locale, String basePath) {

@@ -10,6 +10,7 @@ import dev.pharos.Problem;
 import dev.pharos.build.BuildStage;
 import dev.pharos.build.RenderCache;
 import dev.pharos.build.SiteBuilder;
+import dev.pharos.search.SearchStage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -28,12 +29,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -87,6 +91,8 @@ public final class DevServer implements AutoCloseable {
     private final Thread rebuilder;
     private final List<BlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
     private final ReentrantReadWriteLock building = new ReentrantReadWriteLock();
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("pharos-search-index"));
+    private volatile CompletableFuture<Void> indexReady = CompletableFuture.completedFuture(null);
     private final AtomicInteger generation = new AtomicInteger();
     private volatile List<Problem> failure;
     private volatile boolean hasSite;
@@ -184,6 +190,14 @@ public final class DevServer implements AutoCloseable {
             generation.incrementAndGet();
             long millis = (System.nanoTime() - start) / 1_000_000;
             listener.built(result, millis, pages.takeRenderedCount(), first);
+            // Searches wait for the index of this build, which is written after the reload (see runDeferred).
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            indexReady = ready;
+            if (first) {
+                runDeferred(first, ready);
+            } else {
+                indexer.execute(() -> runDeferred(false, ready));
+            }
             broadcast(RELOAD, "{}");
         } catch (PharosException e) {
             failure = e.problems();
@@ -199,6 +213,24 @@ public final class DevServer implements AutoCloseable {
             broadcast(FAILED, failureJson(problems));
         } finally {
             building.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The search index of the build just served, on its own thread after the reload: the edited page does not
+     * wait for it, a search does. When saves come faster than indexing, only the newest build's index is written.
+     */
+    private void runDeferred(boolean first, CompletableFuture<Void> ready) {
+        try {
+            if (ready == indexReady) {
+                builder.runDeferred();
+            }
+        } catch (RuntimeException e) {
+            List<Problem> problems = List.of(Problem.error(null, 0, "internal error while indexing for search: " + e));
+            listener.failed(problems, first);
+            broadcast(FAILED, failureJson(problems));
+        } finally {
+            ready.complete(null);
         }
     }
 
@@ -331,7 +363,21 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange, String path, Path target, boolean head) throws IOException {
-        // Reads wait while a rebuild swaps the site in, so a reload after an event always sees the new files.
+        // Reads wait while a rebuild swaps the site in, so a reload after an event always sees the new files; a
+        // search waits for the index that the rebuild writes after the reload.
+        if (path.startsWith("/" + SearchStage.ROOT)) {
+            try {
+                indexReady.get(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Serve what is there: the index of an earlier build.
+            }
+        }
+        serveBuilt(exchange, path, target, head);
+    }
+
+    private void serveBuilt(HttpExchange exchange, String path, Path target, boolean head) throws IOException {
         building.readLock().lock();
         try {
             Path file = target;
@@ -473,6 +519,7 @@ public final class DevServer implements AutoCloseable {
         }
         http.stop(0);
         pool.shutdownNow();
+        indexer.shutdownNow();
         try {
             rebuilder.join(5000);
             pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the preview keeps between rebuilds (files read, bodies processed, pages rendered, files written) changes
- * nothing a build reports or writes: the same warnings, once each, and the same site as a build from scratch.
+ * nothing a build reports or writes: the same warnings, once each, and the same site as a build from scratch, once
+ * the search index it writes after the reload is there.
  */
 class PreviewCachesTest {
 
@@ -63,12 +64,16 @@ class PreviewCachesTest {
         Path previewSite = dir.resolve("preview");
         BuildOptions options = content.options(previewSite);
         BuildResult first = preview.build(options);
+        assertThat(previewSite.resolve("_pharos/search/en/meta.json")).as("the index waits for the reload").doesNotExist();
+        preview.runDeferred();
+        assertThat(previewSite.resolve("_pharos/search/en/meta.json")).exists();
         assertThat(first.warnings()).anyMatch(p -> p.message().contains("missing.md"));
 
         Path deposit = content.root().resolve("en/fees/deposit.md");
         Files.writeString(deposit, Files.readString(deposit) + "\nA new sentence.\n");
         Files.setLastModifiedTime(deposit, FileTime.fromMillis(Files.getLastModifiedTime(deposit).toMillis() + 2000));
         BuildResult second = preview.build(options);
+        preview.runDeferred();
         assertThat(second.warnings()).as("the kept body's warning is reported again, once").isEqualTo(first.warnings());
 
         Path scratch = dir.resolve("scratch");

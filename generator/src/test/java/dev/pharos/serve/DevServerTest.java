@@ -115,6 +115,29 @@ class DevServerTest {
     }
 
     @Test
+    void aSearchAfterTheReloadReadsTheIndexOfTheEditedSite(@TempDir Path elsewhere) throws Exception {
+        start();
+        ObjectMapper json = new ObjectMapper();
+        String before = json.readTree(get("/_pharos/search/en/meta.json").body()).get("version").asText();
+        try (Events events = Events.open(server)) {
+            write("en/account/reset.md", "---\ntitle: Reset your password\n---\n## Steps\nOpen the app; say quetzalcoatl.\n");
+            assertThat(events.next("reload")).isNotNull();
+            // The index is written after the reload; a search request waits for it rather than reading the old one.
+            JsonNode meta = json.readTree(get("/_pharos/search/en/meta.json").body());
+            String after = meta.get("version").asText();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(bytes("/_pharos/search/en/" + after + "/dict.bin", null).statusCode()).isEqualTo(200);
+            // The very index a build from scratch makes of the edited content.
+            Path scratch = elsewhere.resolve("site");
+            Pharos.build(dev.pharos.BuildOptions.of(root, scratch).withDrafts(true).withBaseUrl("/"));
+            assertThat(json.readTree(Files.readString(scratch.resolve("_pharos/search/en/meta.json"))).get("version")
+                    .asText()).isEqualTo(after);
+            assertThat(bytes("/_pharos/search/en/" + before + "/dict.bin", null).statusCode())
+                    .as("the old version is gone").isEqualTo(404);
+        }
+    }
+
+    @Test
     void aSavedEditReloadsOpenPagesAndOnlyTheAffectedPagesAreRendered() throws Exception {
         start();
         try (Events events = Events.open(server)) {
