@@ -13,6 +13,7 @@
 #   bench/build/run.sh                        # SCALES="1 10", RUNS=5 after 1 warm-up
 #   SCALES="1 10 100" bench/build/run.sh      # 100x: 97,300 files, plus a run with PHAROS_OPTS=-Xmx4g (<= 5 min?)
 #   SCALES=1 RUNS=1 PHAROS_CMD="java -jar $PWD/generator/target/pharos.jar" bench/build/run.sh   # a quick smoke run
+#   BEFORE_JAR=/tmp/old/pharos.jar BEFORE_LABEL=477e7f9 bench/build/run.sh   # adds an earlier build as a row
 #   CORPUS=/some/dir bench/build/run.sh       # another corpus with en/ and zh/ (tests of this script)
 #
 # Needs: Java 17+, Maven, hyperfine, hugo, jq and GNU time (apt-get install hyperfine hugo jq time).
@@ -171,6 +172,12 @@ for n in $scales; do
     row_out[jar]="$out/pharos-jar"
     row_cmd[jar]="$jar_cmd build --source '$content' --out '$out/pharos-jar'"
   fi
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    rows+=(before)
+    row_name[before]="before: java -jar ${BEFORE_LABEL:-BEFORE_JAR} (no flags)"
+    row_out[before]="$out/pharos-before"
+    row_cmd[before]="java -jar '$BEFORE_JAR' build --source '$content' --out '$out/pharos-before'"
+  fi
   rows+=(hugo)
   row_name[hugo]="hugo"
   row_out[hugo]="$out/hugo"
@@ -266,6 +273,9 @@ fi
     echo "- **java -jar pharos.jar** (reference): \`$jar_cmd build --source DIR --out DIR\`, the JVM's defaults"
   else
     echo "- java -jar pharos.jar (reference): not a row of its own, PHAROS_CMD is that same command"
+  fi
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    echo "- **before** (an earlier Pharos, for today's and the new figures in one run): \`java -jar $BEFORE_JAR build --source DIR --out DIR\`${BEFORE_LABEL:+ ($BEFORE_LABEL)}"
   fi
   if [[ " $scales " == *" 1 "* ]]; then
     if [ -z "$mvn_skip" ]; then
