@@ -136,7 +136,8 @@ public final class TemplateRenderer {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("json", new Json(), "absolute", new Absolute(), "yaml", new YamlString());
+            return Map.of("json", new Encoding(TemplateRenderer::json), "absolute", new Absolute(),
+                    "yaml", new Encoding(TemplateRenderer::yaml));
         }
     }
 
@@ -170,7 +171,8 @@ public final class TemplateRenderer {
         }
     }
 
-    private static final class Json implements Filter {
+    /** A filter that writes its input in another language's syntax, as markup that is not escaped again. */
+    private record Encoding(java.util.function.Function<Object, String> encode) implements Filter {
         @Override
         public List<String> getArgumentNames() {
             return null;
@@ -178,43 +180,23 @@ public final class TemplateRenderer {
 
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return new SafeString(json(input));
+            return new SafeString(encode.apply(input));
         }
     }
 
-    /** A YAML double-quoted scalar: any text, read back exactly by every YAML parser. */
+    /** One scalar, double-quoted, on one line: any text, read back exactly by every YAML parser. */
+    private static final org.snakeyaml.engine.v2.api.Dump YAML_SCALAR = new org.snakeyaml.engine.v2.api.Dump(
+            org.snakeyaml.engine.v2.api.DumpSettings.builder()
+                    .setDefaultScalarStyle(org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED)
+                    .setSplitLines(false)
+                    .setWidth(Integer.MAX_VALUE)
+                    .build());
+
+    /** A YAML double-quoted scalar (snakeyaml-engine's): any text, read back exactly by every YAML parser. */
     public static String yaml(Object value) {
-        String text = value == null ? "" : String.valueOf(value);
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    private static final class YamlString implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return null;
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return new SafeString(yaml(input));
-        }
+        // Unicode's own line breaks become "\n": YAML 1.2 keeps them as text, but YAML 1.1 readers break lines there.
+        String text = (value == null ? "" : String.valueOf(value)).replaceAll("[\\u0085\\u2028\\u2029]", "\n");
+        return YAML_SCALAR.dumpToString(text).stripTrailing();
     }
 
     private static final class Absolute implements Filter {
