@@ -54,6 +54,10 @@ test("the archetype's workflow checks pull requests and deploys main with the of
   assert.match(wf.jobs.deploy.if, /refs\/heads\/main/);
   assert.equal(wf.jobs.deploy.permissions['id-token'], 'write');
   assert.equal(wf.jobs.check.steps[0].with['fetch-depth'], 0, 'full history for git dates');
+  const cache = wf.jobs.build.steps.find((s) => (s.uses ?? '').startsWith('actions/cache@'));
+  assert.equal(cache?.with.path, 'target/pharos-cache', 'the build cache is kept between runs');
+  const buildAt = wf.jobs.build.steps.findIndex((s) => /site-build/.test(s.run ?? ''));
+  assert.ok(wf.jobs.build.steps.indexOf(cache) < buildAt, 'restored before the build');
 });
 
 test("this repository's workflow runs the README's test command and publishes the sample from main", () => {

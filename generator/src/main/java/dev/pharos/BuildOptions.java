@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param baseUrl overrides {@code baseUrl} from {@code pharos.yml} when set ({@code /} for the dev server)
  * @param today   the date that decides what is published and what is stale; today (UTC) by default
  * @param now     the instant that decides which announcement banners still show; now by default
+ * @param cache   a folder where processed page bodies are kept between builds (CI keeps it between runs), so that
+ *                a build processes only the pages whose text, or whatever their HTML depends on, changed; the
+ *                output is the same bytes as without it
  */
 public record BuildOptions(Path source, Path output, Optional<Path> report, boolean drafts, Optional<String> baseUrl,
-        LocalDate today, Instant now) {
+        LocalDate today, Instant now, Optional<Path> cache) {
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");
@@ -28,34 +31,40 @@ public record BuildOptions(Path source, Path output, Optional<Path> report, bool
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(cache, "cache");
     }
 
     /** Builds {@code source} into {@code output} with every default. */
     public static BuildOptions of(Path source, Path output) {
         Instant now = Instant.now();
         return new BuildOptions(source, output, Optional.empty(), false, Optional.empty(), LocalDate.ofInstant(now, ZoneOffset.UTC),
-                now);
+                now, Optional.empty());
     }
 
     public BuildOptions withReport(Path file) {
-        return new BuildOptions(source, output, Optional.ofNullable(file), drafts, baseUrl, today, now);
+        return new BuildOptions(source, output, Optional.ofNullable(file), drafts, baseUrl, today, now, cache);
     }
 
     public BuildOptions withDrafts(boolean include) {
-        return new BuildOptions(source, output, report, include, baseUrl, today, now);
+        return new BuildOptions(source, output, report, include, baseUrl, today, now, cache);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, report, drafts, Optional.ofNullable(url), today, now);
+        return new BuildOptions(source, output, report, drafts, Optional.ofNullable(url), today, now, cache);
     }
 
     /** Builds as on {@code date}: {@link #now} becomes its start (UTC), so tests do not depend on the clock. */
     public BuildOptions withToday(LocalDate date) {
-        return new BuildOptions(source, output, report, drafts, baseUrl, date, date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new BuildOptions(source, output, report, drafts, baseUrl, date, date.atStartOfDay(ZoneOffset.UTC).toInstant(), cache);
     }
 
     /** Builds as at {@code instant}; {@link #today} becomes its date (UTC). */
     public BuildOptions withNow(Instant instant) {
-        return new BuildOptions(source, output, report, drafts, baseUrl, LocalDate.ofInstant(instant, ZoneOffset.UTC), instant);
+        return new BuildOptions(source, output, report, drafts, baseUrl, LocalDate.ofInstant(instant, ZoneOffset.UTC), instant, cache);
+    }
+
+    /** Keeps processed page bodies in {@code folder} between builds (null: none). */
+    public BuildOptions withCache(Path folder) {
+        return new BuildOptions(source, output, report, drafts, baseUrl, today, now, Optional.ofNullable(folder));
     }
 }

@@ -73,7 +73,8 @@ public final class SiteBuilder {
         }
         failOnErrors(problems);
 
-        Map<Page, ProcessedHtml> processed = processMarkdown(site, strings, problems);
+        BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labelsOf(strings))).orElse(null);
+        Map<Page, ProcessedHtml> processed = processMarkdown(site, strings, problems, disk);
         failOnErrors(problems);
         timer.lap("markdown");
 
@@ -108,6 +109,9 @@ public final class SiteBuilder {
             int files = output.files().size();
             output.commit();
             deferred = context.deferred();
+            if (disk != null) {
+                disk.removeUnused();
+            }
             timer.lap("write");
             BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
             if (options.report().isPresent()) {
@@ -127,8 +131,14 @@ public final class SiteBuilder {
         jobs.forEach(Runnable::run);
     }
 
-    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems)
-            throws PharosException {
+    private static Map<String, Map<String, String>> labelsOf(Map<String, UiStrings> strings) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        strings.forEach((locale, ui) -> out.put(locale, ui.all()));
+        return out;
+    }
+
+    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems,
+            BodyCache disk) throws PharosException {
         MarkdownRenderer markdown = new MarkdownRenderer();
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         Map<Page, ProcessedHtml> out = new ConcurrentHashMap<>();
@@ -136,6 +146,10 @@ public final class SiteBuilder {
         Parallel.forEach(sources, page -> {
             String key = cacheKey(site, page);
             CachedBody cached = cache == null ? null : cache.get(key);
+            String diskKey = disk == null ? null : disk.key(page);
+            if (cached == null && disk != null) {
+                cached = disk.get(diskKey, page);
+            }
             if (cached != null) {
                 out.put(page, cached.html());
                 problems.addAll(cached.problems());
@@ -148,8 +162,14 @@ public final class SiteBuilder {
             ProcessedHtml result = html.process(page, rendered.html(), labels::get, mine).withMarkdown(rendered.source());
             out.put(page, result);
             problems.addAll(mine);
-            if (cache != null && mine.stream().noneMatch(Problem::isError)) {
-                cache.put(key, new CachedBody(result, List.copyOf(mine)));
+            if (mine.stream().noneMatch(Problem::isError)) {
+                CachedBody body = new CachedBody(result, List.copyOf(mine));
+                if (cache != null) {
+                    cache.put(key, body);
+                }
+                if (disk != null) {
+                    disk.put(diskKey, page, body);
+                }
             }
         });
         return out;
@@ -242,6 +262,11 @@ public final class SiteBuilder {
             out.put("total", (System.nanoTime() - start) / 1_000_000);
             return out;
         }
+    }
+
+    /** Where a build keeps processed pages by default: {@code <root>/target/pharos-cache}. */
+    public static Path defaultCache(Path source) {
+        return source.resolve("target").resolve("pharos-cache");
     }
 
     /** Where a content root builds to by default: {@code <root>/target/site}. */

@@ -36,6 +36,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", description = "Publish at this URL instead of pharos.yml's baseUrl.")
     String baseUrl;
 
+    @Option(names = "--cache", description = "Keep processed pages here between builds, so the next build redoes only "
+            + "what changed. Default: <source>/target/pharos-cache when --out is not given, else none.")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Keep no processed pages between builds.")
+    boolean noCache;
+
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
@@ -43,7 +50,10 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter = new Reporter(spec.commandLine().getErr());
         Path output = out != null ? out : SiteBuilder.defaultOutput(source);
-        BuildOptions options = BuildOptions.of(source, output).withReport(report).withDrafts(drafts).withBaseUrl(baseUrl);
+        // Beside the default output only: a site built elsewhere (--out) does not write into the content folder.
+        Path keep = noCache ? null : cache != null ? cache : out == null ? SiteBuilder.defaultCache(source) : null;
+        BuildOptions options = BuildOptions.of(source, output).withReport(report).withDrafts(drafts).withBaseUrl(baseUrl)
+                .withCache(keep);
         try {
             BuildResult result = Pharos.build(options);
             reporter.print(result.warnings());

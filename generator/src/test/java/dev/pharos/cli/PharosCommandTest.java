@@ -37,6 +37,22 @@ class PharosCommandTest {
     }
 
     @Test
+    void aBuildIntoTheDefaultFolderKeepsItsCacheBesideItAndOneElsewhereDoesNotTouchTheContent() throws Exception {
+        Path content = dir.resolve("c");
+        TestSites.at(content).page("en/a.md", "title: A", "Text.");
+        assertThat(run("build", "--source", content.toString(), "--out", dir.resolve("site").toString())).isZero();
+        assertThat(content.resolve("target")).doesNotExist();
+        assertThat(run("build", "--source", content.toString(), "--out", dir.resolve("site").toString(), "--cache",
+                dir.resolve("kept").toString())).isZero();
+        assertThat(dir.resolve("kept/bodies")).isDirectory();
+
+        assertThat(run("build", "--source", content.toString())).isZero();
+        assertThat(content.resolve("target/site/en/a/index.html")).isRegularFile();
+        assertThat(content.resolve("target/pharos-cache/bodies")).isDirectory();
+        assertThat(run("build", "--source", content.toString(), "--no-cache")).isZero();
+    }
+
+    @Test
     void badContentExitsWithOneAndNoStackTrace() throws Exception {
         TestSites.at(dir.resolve("c")).page("en/a.md", "title: 'unclosed", "x");
         int code = run("build", "--source", dir.resolve("c").toString(), "--out", dir.resolve("site").toString(),

@@ -43,6 +43,13 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "pharos.skip", defaultValue = "false")
     boolean skip;
 
+    /** Processed pages kept between builds, so a build redoes only what changed; {@code mvn clean} empties it. */
+    @Parameter(property = "pharos.cache", defaultValue = "${project.build.directory}/pharos-cache")
+    File cache;
+
+    @Parameter(property = "pharos.noCache", defaultValue = "false")
+    boolean noCache;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -50,7 +57,8 @@ public class BuildMojo extends AbstractMojo {
             return;
         }
         BuildOptions options = BuildOptions.of(source.toPath(), output.toPath())
-                .withReport(report.toPath()).withDrafts(drafts).withBaseUrl(baseUrl);
+                .withReport(report.toPath()).withDrafts(drafts).withBaseUrl(baseUrl)
+                .withCache(noCache || cache == null ? null : cache.toPath());
         try {
             BuildResult result = Pharos.build(options);
             MavenProblems.log(getLog(), result.warnings());

@@ -1,0 +1,124 @@
+package dev.pharos.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pharos.BuildResult;
+import dev.pharos.Pharos;
+import dev.pharos.TestSites;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build cache CI keeps between runs: a cached build writes the very bytes and warnings of a build without it,
+ * after edits, after an image changed in place, and over a damaged cache.
+ */
+class BodyCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private TestSites content;
+    private Path cache;
+
+    @BeforeEach
+    void site() throws Exception {
+        content = TestSites.at(dir.resolve("content"))
+                .file("pharos.yml", "locales: [en, zh-CN]\n")
+                .bytes("en/fees/chart.png", png(40, 20))
+                .page("en/fees/withdrawal.md", "title: Withdrawal fees\ntags: [fees]",
+                        "## Network\n\n![Chart](chart.png)\n\nSee [nowhere](missing.md) and [deposits](deposit.md#free).\n")
+                .page("en/fees/deposit.md", "title: Deposit fees", "## Free\n\nDeposits are free.\n\n!!! warning\n    Check the network.\n")
+                .page("en/fees/faq.md", "title: Fees FAQ\ntype: faq", "Intro.\n\n## Is it free?\n\nYes.\n\n## Why?\n\nBecause.\n")
+                .page("zh-CN/fees/withdrawal.md", "title: 提币手续费", "## 网络\n\n文本。\n");
+        cache = dir.resolve("cache");
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private BuildResult cached(String out) throws Exception {
+        return Pharos.build(content.options(dir.resolve(out)).withCache(cache));
+    }
+
+    private Map<String, String> scratch(String out) throws Exception {
+        Pharos.build(content.options(dir.resolve(out)));
+        return tree(dir.resolve(out));
+    }
+
+    @Test
+    void aCachedBuildWritesWhatABuildWithoutItWrites() throws Exception {
+        BuildResult first = cached("a");
+        // A body per page with Markdown: the articles, and the Chinese pages that show an English text.
+        assertThat(entries()).hasSize((int) first.pages().stream().filter(p -> p.source() != null).count()).hasSize(6);
+        BuildResult second = cached("b");
+        assertThat(second.warnings()).isEqualTo(first.warnings()).anyMatch(p -> p.message().contains("missing.md"));
+        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+    }
+
+    @Test
+    void anEditedPageIsProcessedAgainAndTheOldEntryRemoved() throws Exception {
+        cached("a");
+        List<Path> before = entries();
+        Path deposit = content.root().resolve("en/fees/deposit.md");
+        Files.writeString(deposit, Files.readString(deposit).replace("Deposits are free.", "Deposits cost nothing."));
+        cached("b");
+        assertThat(TestSites.read(dir.resolve("b/en/fees/deposit/index.html"))).contains("Deposits cost nothing.");
+        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        List<Path> after = entries();
+        assertThat(after).hasSameSizeAs(before);
+        // The edited page's body and its Chinese fallback's were made again; the others were read.
+        assertThat(after.stream().filter(before::contains)).hasSize(before.size() - 2);
+    }
+
+    @Test
+    void anImageChangedInPlaceMeasuresAgain() throws Exception {
+        cached("a");
+        assertThat(TestSites.read(dir.resolve("a/en/fees/withdrawal/index.html"))).contains("width=\"40\"");
+        Files.write(content.root().resolve("en/fees/chart.png"), png(80, 30));
+        cached("b");
+        assertThat(TestSites.read(dir.resolve("b/en/fees/withdrawal/index.html"))).contains("width=\"80\"");
+        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+    }
+
+    @Test
+    void aDamagedCacheIsReadAsMissingEntries() throws Exception {
+        BuildResult first = cached("a");
+        for (Path entry : entries()) {
+            Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 40));
+        }
+        BuildResult second = cached("b");
+        assertThat(second.warnings()).isEqualTo(first.warnings());
+        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(Files.size(entries().get(0))).as("rewritten whole").isGreaterThan(40);
+    }
+
+    private List<Path> entries() throws Exception {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.filter(f -> f.toString().endsWith(".smile")).sorted().toList();
+        }
+    }
+
+    private static Map<String, String> tree(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out;
+    }
+}
