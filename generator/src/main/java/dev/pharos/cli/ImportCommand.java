@@ -58,8 +58,8 @@ final class ImportCommand implements Runnable {
                         .withCredentialsFrom(System.getenv());
                 ZendeskImport.Result result = Pharos.importZendesk(options);
                 reporter.print(result.warnings());
-                spec.commandLine().getOut().printf("Imported %d articles into %s: %d files new, %d updated, %d unchanged,"
-                        + " %d kept (edited here)%s%n", result.articles(), to, result.written().size(),
+                spec.commandLine().getOut().printf("Imported %d %s into %s: %d files new, %d updated, %d unchanged,"
+                        + " %d kept (edited here)%s%n", result.articles(), result.articles() == 1 ? "article" : "articles", to, result.written().size(),
                         result.updated().size(), result.unchanged().size(), result.kept().size(),
                         result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings");
                 spec.commandLine().getOut().flush();

@@ -131,8 +131,9 @@ interface ZendeskSource {
                 try {
                     response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 } catch (IOException e) {
-                    throw new PharosException(Problem.error(null, 0, "cannot reach " + url + ": " + e
-                            + "; check --subdomain (or --url) and the network"));
+                    String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                    throw new PharosException(Problem.error(null, 0, "cannot reach " + url + " (" + why
+                            + "): check --subdomain (or --url) and the network"));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new PharosException(Problem.error(null, 0, "interrupted while reading " + url));
