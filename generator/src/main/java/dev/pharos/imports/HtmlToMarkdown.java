@@ -45,13 +45,20 @@ final class HtmlToMarkdown {
     /**
      * @param html   the article body
      * @param images an image {@code src} to its new (relative) address, or null to leave it
+     * @param links  a link's {@code href} to its new address, or null to leave it
      */
-    Result convert(String html, Function<String, String> images) {
+    Result convert(String html, Function<String, String> images, Function<String, String> links) {
         Document doc = Jsoup.parseBodyFragment(html == null ? "" : html);
         for (Element img : doc.select("img[src]")) {
             String target = images.apply(img.attr("src"));
             if (target != null) {
                 img.attr("src", target);
+            }
+        }
+        for (Element a : doc.select("a[href]")) {
+            String target = links.apply(a.attr("href"));
+            if (target != null) {
+                a.attr("href", target);
             }
         }
         // Code without a language: the converter indents <pre><code>, and fences a bare <pre>; writers expect fences.

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Imports a Zendesk Guide help center into a Pharos content folder: one folder per locale, a folder with an
@@ -277,9 +279,16 @@ public final class ZendeskImport {
         // Articles.
         List<JsonNode> articles = new ArrayList<>(source.list(defaultLocale + "/articles.json", "articles"));
         articles.sort(Comparator.comparingLong(a -> a.path("id").asLong()));
-        int count = 0;
+        Map<Long, Planned> planned = new TreeMap<>();
         for (JsonNode article : articles) {
-            count += article(article, sections, locales, defaultLocale);
+            Planned p = plan(article, locales, defaultLocale);
+            if (p != null) {
+                planned.put(p.id(), p);
+            }
+        }
+        int count = 0;
+        for (Planned p : planned.values()) {
+            count += write(p, planned, locales.get(defaultLocale));
         }
 
         if (!Files.exists(to.resolve("pharos.yml"))) {
@@ -359,15 +368,20 @@ public final class ZendeskImport {
         return false;
     }
 
-    private int article(JsonNode article, Map<Long, Node> sections, Map<String, String> locales, String defaultLocale)
-            throws PharosException {
+    /** An article with its place decided and its parts read, before it is written. */
+    private record Planned(long id, JsonNode article, String file, String folder, Map<String, byte[]> attachments,
+            Map<String, String> byUrl, Map<String, JsonNode> translations) {
+    }
+
+    /** Decides where an article goes and reads its translations and attachments; null when it is skipped. */
+    private Planned plan(JsonNode article, Map<String, String> locales, String defaultLocale) throws PharosException {
         long id = article.path("id").asLong(0);
         String sectionFolder = paths.get("section/" + article.path("section_id").asLong(0));
         if (id == 0 || sectionFolder == null) {
             warnings.add(Problem.warning(defaultLocale + "/articles.json", 0, "article " + id + " ("
                     + article.path("title").asText() + ") is in section " + article.path("section_id").asText()
                     + ", which was not found; skipped"));
-            return 0;
+            return null;
         }
         String path = place("article/" + id, sectionFolder, Slugs.fileName(article.path("title").asText(""), "article"), id);
 
@@ -391,42 +405,70 @@ public final class ZendeskImport {
                 byUrl.put(pathOf(url), unique);
             }
         }
-        String file = attachments.isEmpty() ? path + ".md" : path + "/index.md";
-        String folder = attachments.isEmpty() ? "" : path + "/";
 
-        List<JsonNode> translations = new ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         String translationsEndpoint = "articles/" + id + "/translations.json";
         if (source instanceof ZendeskSource.Folder f && !f.has(translationsEndpoint)) {
-            translations.add(article);
+            list.add(article);
         } else {
-            translations.addAll(source.list(translationsEndpoint, "translations"));
+            list.addAll(source.list(translationsEndpoint, "translations"));
         }
-        translations.sort(Comparator.comparing(t -> t.path("locale").asText("")));
-        int count = 0;
-        Set<String> done = new HashSet<>();
-        for (JsonNode t : translations) {
-            String z = t.path("locale").asText("").toLowerCase(Locale.ROOT);
-            String locale = locales.get(z);
-            if (locale == null || !done.add(locale)) {
-                continue;
+        list.sort(Comparator.comparing(t -> t.path("locale").asText("")));
+        Map<String, JsonNode> translations = new LinkedHashMap<>();
+        for (JsonNode t : list) {
+            String locale = locales.get(t.path("locale").asText("").toLowerCase(Locale.ROOT));
+            if (locale != null) {
+                translations.putIfAbsent(locale, t);
             }
-            String rel = locale + "/" + sectionFolder + "/" + file.substring(sectionFolder.length() + 1);
-            HtmlToMarkdown.Result body = html.convert(t.path("body").asText(""), src -> {
-                String name = byUrl.containsKey(src) ? byUrl.get(src) : byUrl.get(pathOf(src));
-                return name;
-            });
+        }
+        return new Planned(id, article, attachments.isEmpty() ? path + ".md" : path + "/index.md",
+                attachments.isEmpty() ? "" : path + "/", attachments, byUrl, translations);
+    }
+
+    /** Writes an article's translations (and its attachments beside each); returns how many. */
+    private int write(Planned p, Map<Long, Planned> all, String defaultPharosLocale) throws PharosException {
+        int count = 0;
+        for (Map.Entry<String, JsonNode> entry : p.translations().entrySet()) {
+            String locale = entry.getKey();
+            JsonNode t = entry.getValue();
+            String z = t.path("locale").asText("").toLowerCase(Locale.ROOT);
+            String rel = locale + "/" + p.file();
+            HtmlToMarkdown.Result body = html.convert(t.path("body").asText(""),
+                    src -> p.byUrl().containsKey(src) ? p.byUrl().get(src) : p.byUrl().get(pathOf(src)),
+                    href -> articleLink(href, rel, locale, defaultPharosLocale, all));
             for (String tag : body.rawTags()) {
-                warnings.add(Problem.warning(rel, 0, "<" + tag + "> in article " + id + " ("
+                warnings.add(Problem.warning(rel, 0, "<" + tag + "> in article " + p.id() + " ("
                         + t.path("title").asText() + ") has no Markdown form; kept as raw HTML, which builds remove"
                         + " unless markdown.trustedHtml is true: replace it or check it"));
             }
-            writeText(rel, frontMatter(article, t, z, id) + "\n" + body.markdown());
-            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
-                write(locale + "/" + folder + a.getKey(), a.getValue());
+            writeText(rel, frontMatter(p.article(), t, z, p.id()) + "\n" + body.markdown());
+            for (Map.Entry<String, byte[]> a : p.attachments().entrySet()) {
+                write(locale + "/" + p.folder() + a.getKey(), a.getValue());
             }
             count++;
         }
         return count;
+    }
+
+    private static final Pattern ARTICLE_URL = Pattern.compile("^(?:https?://[^/]+)?/hc/[^/]+/articles/(\\d+)[^#]*(#.*)?$");
+
+    /**
+     * A link to another imported article ({@code https://acme.zendesk.com/hc/en-us/articles/360001234-Title}) as a
+     * relative link to its Markdown file, in the same language when it has the translation; null to keep the link.
+     */
+    private static String articleLink(String href, String from, String locale, String defaultLocale, Map<Long, Planned> all) {
+        Matcher m = ARTICLE_URL.matcher(href.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        Planned target = all.get(Long.parseLong(m.group(1)));
+        if (target == null) {
+            return null;
+        }
+        String targetLocale = target.translations().containsKey(locale) ? locale : defaultLocale;
+        Path fromDir = Path.of(from).getParent();
+        String relative = fromDir.relativize(Path.of(targetLocale, target.file())).toString().replace('\\', '/');
+        return relative + (m.group(2) == null ? "" : m.group(2));
     }
 
     private static String pathOf(String url) {
@@ -487,6 +529,16 @@ public final class ZendeskImport {
             out.append("description: ").append(quote(description)).append('\n');
         }
         out.append("weight: ").append(position).append('\n');
+        String old = oldUrl(item.path("html_url").asText(""));
+        if (old != null) {
+            // The old address with its name, and without (/hc/en-us/sections/360001), as for articles.
+            String plain = old.replaceFirst("^(/hc/[^/]+/(?:categories|sections)/\\d+).*$", "$1");
+            out.append("aliases:\n");
+            if (!plain.equals(old)) {
+                out.append("  - ").append(quote(old)).append('\n');
+            }
+            out.append("  - ").append(quote(plain)).append('\n');
+        }
         out.append("---\n");
         return out.toString();
     }

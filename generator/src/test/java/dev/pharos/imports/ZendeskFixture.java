@@ -99,8 +99,11 @@ final class ZendeskFixture {
         add(UNTRANSLATED_ARTICLE, 2002, 5, List.of("tax"), false, "Tax reports for UK residents",
                 "<p>Download a yearly report of your disposals under <strong>Profile &gt; Reports</strong>.</p>", null, null);
         add(RESET_ARTICLE, 2001, 1, List.of("password"), false, "Reset your password",
-                "<p>Tap <strong>Forgot password</strong> on the sign-in page and follow the email.</p>",
-                "重置密码", "<p>在登录页点击<strong>忘记密码</strong>，然后按邮件中的步骤操作。</p>");
+                "<p>Tap <strong>Forgot password</strong> on the sign-in page and follow the email. Then"
+                        + " <a href=\"" + SITE + "/hc/en-us/articles/360000201-Turn-on-two-factor-authentication\">turn on 2FA</a>;"
+                        + " if you lost your 2FA device, see <a href=\"/hc/en-us/articles/360000202\">Lost your 2FA device</a>.</p>",
+                "重置密码", "<p>在登录页点击<strong>忘记密码</strong>，然后按邮件中的步骤操作。英国用户的税务报告见"
+                        + "<a href=\"" + SITE + "/hc/zh-cn/articles/360000106\">这篇文章</a>。</p>");
         String[][] more = {
                 {"2001", "Turn on two-factor authentication", "Use an authenticator app, not SMS, for the strongest protection.", "开启双重验证", "为获得最强的保护，请使用身份验证器 App，而不是短信。"},
                 {"2001", "Lost your 2FA device", "Ask for a 2FA reset from the sign-in page; we check your identity with a selfie.", "丢失双重验证设备", "在登录页申请重置双重验证；我们会通过自拍核验您的身份。"},
@@ -134,23 +137,23 @@ final class ZendeskFixture {
     private void save() {
         put("locales.json", Map.of("locales", List.of("en-us", "zh-cn"), "default_locale", "en-us"));
         put("en-us/categories.json", Map.of("categories", List.of(
-                category(1001, 1, "Account and security", "Sign-in, two-factor authentication and verification"),
-                category(1002, 2, "Deposits and withdrawals", "Moving coins in and out of Tidewell"),
-                category(1003, 3, "Trading", "Orders, fees and the trading screen"))));
+                category("en-us", 1001, 1, "Account and security", "Sign-in, two-factor authentication and verification"),
+                category("en-us", 1002, 2, "Deposits and withdrawals", "Moving coins in and out of Tidewell"),
+                category("en-us", 1003, 3, "Trading", "Orders, fees and the trading screen"))));
         put("zh-cn/categories.json", Map.of("categories", List.of(
-                category(1001, 1, "账户与安全", "登录、双重验证与身份认证"),
-                category(1002, 2, "充值与提币", "在 Tidewell 转入和转出币种"),
-                category(1003, 3, "交易", "委托、手续费与交易界面"))));
+                category("zh-cn", 1001, 1, "账户与安全", "登录、双重验证与身份认证"),
+                category("zh-cn", 1002, 2, "充值与提币", "在 Tidewell 转入和转出币种"),
+                category("zh-cn", 1003, 3, "交易", "委托、手续费与交易界面"))));
         put("en-us/sections.json", Map.of("sections", List.of(
-                section(2001, 1001, 0, 1, "Sign-in and 2FA"), section(2002, 1001, 0, 2, "Verification"),
-                section(2003, 1002, 0, 1, "Crypto deposits"), section(2004, 1002, 0, 2, "Withdrawals"),
-                section(2005, 1002, 2003, 1, "Networks"), section(2006, 1003, 0, 1, "Spot trading"),
-                section(2007, 1003, 2006, 2, "Order types"))));
+                section("en-us", 2001, 1001, 0, 1, "Sign-in and 2FA"), section("en-us", 2002, 1001, 0, 2, "Verification"),
+                section("en-us", 2003, 1002, 0, 1, "Crypto deposits"), section("en-us", 2004, 1002, 0, 2, "Withdrawals"),
+                section("en-us", 2005, 1002, 2003, 1, "Networks"), section("en-us", 2006, 1003, 0, 1, "Spot trading"),
+                section("en-us", 2007, 1003, 2006, 2, "Order types"))));
         put("zh-cn/sections.json", Map.of("sections", List.of(
-                section(2001, 1001, 0, 1, "登录与双重验证"), section(2002, 1001, 0, 2, "身份认证"),
-                section(2003, 1002, 0, 1, "数字货币充值"), section(2004, 1002, 0, 2, "提币"),
-                section(2005, 1002, 2003, 1, "网络"), section(2006, 1003, 0, 1, "现货交易"),
-                section(2007, 1003, 2006, 2, "委托类型"))));
+                section("zh-cn", 2001, 1001, 0, 1, "登录与双重验证"), section("zh-cn", 2002, 1001, 0, 2, "身份认证"),
+                section("zh-cn", 2003, 1002, 0, 1, "数字货币充值"), section("zh-cn", 2004, 1002, 0, 2, "提币"),
+                section("zh-cn", 2005, 1002, 2003, 1, "网络"), section("zh-cn", 2006, 1003, 0, 1, "现货交易"),
+                section("zh-cn", 2007, 1003, 2006, 2, "委托类型"))));
         List<Object> list = new ArrayList<>();
         for (Article a : articles) {
             list.add(article(a, "en-us", a.en(), a.enBody()));
@@ -176,16 +179,17 @@ final class ZendeskFixture {
         put("en-us/articles.json", Map.of("articles", list));
     }
 
-    private static Map<String, Object> category(long id, int position, String name, String description) {
+    private static Map<String, Object> category(String locale, long id, int position, String name, String description) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("name", name);
         out.put("description", description);
         out.put("position", position);
+        out.put("html_url", SITE + "/hc/" + locale + "/categories/" + id + "-" + name.replaceAll("[^\\p{L}\\p{N}]+", "-"));
         return out;
     }
 
-    private static Map<String, Object> section(long id, long category, long parent, int position, String name) {
+    private static Map<String, Object> section(String locale, long id, long category, long parent, int position, String name) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("category_id", category);
@@ -193,6 +197,7 @@ final class ZendeskFixture {
         out.put("name", name);
         out.put("description", "");
         out.put("position", position);
+        out.put("html_url", SITE + "/hc/" + locale + "/sections/" + id);
         return out;
     }
 

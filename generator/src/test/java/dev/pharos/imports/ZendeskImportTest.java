@@ -60,7 +60,13 @@ class ZendeskImportTest {
                 .startsWith("en/trading/spot-trading/video-your-first-trade.md: warning: <iframe> in article 360000105"));
 
         String category = TestSites.read(content.resolve("zh-CN/account-and-security/_index.md"));
-        assertThat(category).isEqualTo("---\ntitle: \"账户与安全\"\ndescription: \"登录、双重验证与身份认证\"\nweight: 1\n---\n");
+        assertThat(category).isEqualTo("---\ntitle: \"账户与安全\"\ndescription: \"登录、双重验证与身份认证\"\nweight: 1\n"
+                + "aliases:\n  - \"/hc/zh-cn/categories/1001-账户与安全\"\n  - \"/hc/zh-cn/categories/1001\"\n---\n");
+        // Links to other articles become relative links to their files; to the default language's when untranslated.
+        assertThat(TestSites.read(content.resolve("en/account-and-security/sign-in-and-2fa/reset-your-password.md")))
+                .contains("[turn on 2FA](turn-on-two-factor-authentication.md)", "[Lost your 2FA device](lost-your-2fa-device.md)");
+        assertThat(TestSites.read(content.resolve("zh-CN/account-and-security/sign-in-and-2fa/reset-your-password.md")))
+                .contains("[这篇文章](../../../en/account-and-security/verification/tax-reports-for-uk-residents.md)");
         String table = TestSites.read(content.resolve("en/deposits-and-withdrawals/withdrawals/withdrawal-fees-by-network.md"));
         assertThat(table).startsWith("---\ntitle: \"Withdrawal fees by network\"\nweight: 2\ntags: [\"fees\", \"withdrawal\"]\n"
                 + "lastmod: 2026-09-12\naliases:\n  - \"/hc/en-us/articles/360000102-Withdrawal-fees-by-network\"\n"
@@ -83,6 +89,7 @@ class ZendeskImportTest {
         assertThat(alias).exists();
         assertThat(TestSites.read(alias)).contains("/en/deposits-and-withdrawals/withdrawals/withdrawal-fees-by-network/");
         assertThat(tmp.resolve("site/hc/en-us/articles/360000102/index.html")).exists();
+        assertThat(tmp.resolve("site/hc/en-us/sections/2005/index.html")).exists();
         assertThat(tmp.resolve("site/hc/zh-cn/articles/360000102-各网络的提币手续费/index.html")).exists();
 
         CheckReport check = Pharos.check(CheckOptions.of(content).withToday(TestSites.TODAY).withGit(false));
