@@ -227,6 +227,16 @@ public final class ZendeskImport {
 
     private Result run() throws PharosException {
         readManifest();
+        try {
+            return importAll();
+        } finally {
+            // Also after an error: the files written so far are recorded, so the next run does not take them for
+            // local edits.
+            writeManifest();
+        }
+    }
+
+    private Result importAll() throws PharosException {
         JsonNode localesJson = source.get("locales.json");
         List<String> zendeskLocales = new ArrayList<>();
         localesJson.path("locales").forEach(l -> zendeskLocales.add(l.asText().toLowerCase(Locale.ROOT)));
@@ -294,7 +304,6 @@ public final class ZendeskImport {
         if (!Files.exists(to.resolve("pharos.yml"))) {
             writeText("pharos.yml", siteConfig(locales));
         }
-        writeManifest();
         return new Result(written, updated, unchanged, kept, count, warnings);
     }
 
@@ -620,13 +629,21 @@ public final class ZendeskImport {
     }
 
     private void writeManifest() throws PharosException {
+        if (files.isEmpty() && !Files.exists(to.resolve(MANIFEST))) {
+            return; // nothing written (refused at the first request): leave no trace
+        }
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("comment", "Written by pharos import zendesk: where each Zendesk item went and the SHA-256 of"
                 + " each file written, to find local edits on the next import. Keep it in version control.");
+        // Entries of earlier imports stay: an article deleted in Zendesk keeps its path reserved and its file's hash.
+        Map<String, String> allPaths = new TreeMap<>(oldPaths);
+        allPaths.putAll(paths);
+        Map<String, String> allFiles = new TreeMap<>(oldFiles);
+        allFiles.putAll(files);
         ObjectNode p = manifest.putObject("paths");
-        paths.forEach(p::put);
+        allPaths.forEach(p::put);
         ObjectNode f = manifest.putObject("files");
-        files.forEach(f::put);
+        allFiles.forEach(f::put);
         try {
             Files.createDirectories(to);
             Files.writeString(to.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);

@@ -138,6 +138,23 @@ class ZendeskImportTest {
     }
 
     @Test
+    void anImportThatStopsHalfwayCarriesOnNextTime() throws Exception {
+        ZendeskFixture fixture = ZendeskFixture.write(tmp.resolve("export"));
+        Path png = fixture.root().resolve("articles/" + ZendeskFixture.IMAGE_ARTICLE + "/attachments/network-picker.png");
+        Files.delete(png);
+        ZendeskImport.Options options = ZendeskImport.Options.of(tmp.resolve("c")).withFrom(fixture.root());
+        assertThatThrownBy(() -> Pharos.importZendesk(options)).isInstanceOf(PharosException.class)
+                .hasMessageStartingWith("articles/360000101/attachments/network-picker.png: error: missing in ");
+        assertThat(tmp.resolve("c/en/trading/_index.md")).exists();
+
+        Files.write(png, ZendeskFixture.PNG);
+        ZendeskImport.Result again = Pharos.importZendesk(options);
+        assertThat(again.kept()).isEmpty();
+        assertThat(again.unchanged()).contains("en/trading/_index.md");
+        assertThat(again.written()).contains("en/trading/spot-trading/trading-fees.md");
+    }
+
+    @Test
     void aRefusedTokenIsAClearErrorNamingTheUrl() throws Exception {
         ZendeskFixture fixture = ZendeskFixture.write(tmp.resolve("export"));
         try (FakeZendesk server = new FakeZendesk(fixture.root())) {
@@ -168,6 +185,7 @@ class ZendeskImportTest {
             assertThat(failed).isEqualTo(1);
             assertThat(err2.toString()).contains("error: GET " + server.url() + "/missing/api/v2/help_center/locales.json answered")
                     .doesNotContain("Exception");
+            assertThat(tmp.resolve("d")).doesNotExist();
         }
     }
 
