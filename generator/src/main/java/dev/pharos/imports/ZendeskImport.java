@@ -450,6 +450,10 @@ public final class ZendeskImport {
                         + t.path("title").asText() + ") has no Markdown form; kept as raw HTML, which builds remove"
                         + " unless markdown.trustedHtml is true: replace it or check it"));
             }
+            if (!p.article().path("user_segment_id").isNull() && !p.article().path("user_segment_id").isMissingNode()) {
+                warnings.add(Problem.warning(rel, 0, "article " + p.id() + " is restricted to a user segment in Zendesk;"
+                        + " imported like any other, it will be public: delete it or add 'draft: true' if it must stay private"));
+            }
             writeText(rel, frontMatter(p.article(), t, z, p.id()) + "\n" + body.markdown());
             for (Map.Entry<String, byte[]> a : p.attachments().entrySet()) {
                 write(locale + "/" + p.folder() + a.getKey(), a.getValue());

@@ -89,6 +89,21 @@ final class FakeZendesk implements AutoCloseable {
             }
             String text = Files.readString(file).replace(ZendeskFixture.SITE, url());
             ObjectNode body = (ObjectNode) JSON.readTree(text);
+            if (path.endsWith("/sections.json")) {
+                // Cursor pagination (links.next while meta.has_more), 3 at a time, as newer endpoints answer.
+                int after = query != null && query.matches(".*\\bcursor=\\d+.*") ? Integer.parseInt(query.replaceAll(".*\\bcursor=(\\d+).*", "$1")) : 0;
+                JsonNode all = body.get("sections");
+                ArrayNode slice = JSON.createArrayNode();
+                for (int i = after; i < Math.min(all.size(), after + 3); i++) {
+                    slice.add(all.get(i));
+                }
+                body.set("sections", slice);
+                boolean more = after + 3 < all.size();
+                body.putObject("meta").put("has_more", more).put("after_cursor", more ? String.valueOf(after + 3) : null);
+                body.putObject("links").put("next", more ? url() + path + "?cursor=" + (after + 3) : null);
+                send(exchange, 200, JSON.writeValueAsString(body));
+                return;
+            }
             for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 JsonNode value = body.get(name);

@@ -212,6 +212,7 @@ final class ZendeskFixture {
         out.put("position", a.position());
         out.put("draft", a.draft());
         out.put("promoted", false);
+        out.put("user_segment_id", a.id() == UNTRANSLATED_ARTICLE ? 360000999L : null);
         out.put("label_names", a.labels());
         out.put("updated_at", "2026-09-1" + (a.id() % 10) + "T08:30:00Z");
         out.put("html_url", htmlUrl(a.id(), locale, title));

@@ -39,6 +39,7 @@ class ZendeskImportTest {
             result = Pharos.importZendesk(http(server, content));
             assertThat(server.tooManyRequests).hasValue(1);
             assertThat(server.requests).contains("/api/v2/help_center/en-us/articles.json?page=3&per_page=10");
+            assertThat(server.requests).contains("/api/v2/help_center/zh-cn/sections.json?cursor=6");
         }
         // 23 articles in en, 22 in zh-CN (one has no translation).
         assertThat(result.articles()).isEqualTo(45);
@@ -56,6 +57,9 @@ class ZendeskImportTest {
                 "en/deposits-and-withdrawals/withdrawals/withdrawal-faq-360000216.md");
         assertThat(content.resolve("zh-CN/account-and-security/verification/tax-reports-for-uk-residents.md")).doesNotExist();
         assertThat(content.resolve("en/account-and-security/verification/tax-reports-for-uk-residents.md")).exists();
+        assertThat(result.warnings()).extracting(Problem::toString).contains("en/account-and-security/verification/"
+                + "tax-reports-for-uk-residents.md: warning: article 360000106 is restricted to a user segment in Zendesk;"
+                + " imported like any other, it will be public: delete it or add 'draft: true' if it must stay private");
         assertThat(result.warnings()).extracting(Problem::toString).anySatisfy(w -> assertThat(w)
                 .startsWith("en/trading/spot-trading/video-your-first-trade.md: warning: <iframe> in article 360000105"));
 
