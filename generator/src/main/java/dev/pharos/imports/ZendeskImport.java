@@ -47,6 +47,7 @@ public final class ZendeskImport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper SCALAR = new ObjectMapper();
 
     /**
      * What to import, and where to.
@@ -144,6 +145,7 @@ public final class ZendeskImport {
     private final HtmlToMarkdown html = new HtmlToMarkdown();
     private final Map<String, String> oldPaths = new TreeMap<>();
     private final Map<String, String> oldFiles = new TreeMap<>();
+    private final Map<String, String> oldOwners = new HashMap<>();
     private final Map<String, String> paths = new TreeMap<>();
     private final Map<String, String> files = new TreeMap<>();
     private final Set<String> taken = new HashSet<>();
@@ -281,8 +283,11 @@ public final class ZendeskImport {
                 continue;
             }
             for (Map.Entry<String, String> locale : locales.entrySet()) {
-                JsonNode item = n.byLocale().getOrDefault(locale.getKey(), n.byLocale().get(defaultLocale));
-                writeText(locale.getValue() + "/" + folder + "/_index.md", sectionIndex(item, n.position()));
+                JsonNode item = n.byLocale().get(locale.getKey());
+                // Not translated: the default locale's name, without its old URL (that is the default page's alias).
+                boolean translated = item != null;
+                writeText(locale.getValue() + "/" + folder + "/_index.md",
+                        sectionIndex(translated ? item : n.byLocale().get(defaultLocale), n.position(), translated));
             }
         }
 
@@ -369,16 +374,12 @@ public final class ZendeskImport {
 
     /** Whether the manifest gives {@code path} to another category, section or article (which keeps it). */
     private boolean reservedByOthers(String path, String key) {
-        for (Map.Entry<String, String> e : oldPaths.entrySet()) {
-            if (e.getValue().equals(path) && !e.getKey().equals(key)) {
-                return true;
-            }
-        }
-        return false;
+        String owner = oldOwners.get(path);
+        return owner != null && !owner.equals(key);
     }
 
     /** An article with its place decided and its parts read, before it is written. */
-    private record Planned(long id, JsonNode article, String file, String folder, Map<String, byte[]> attachments,
+    private record Planned(long id, JsonNode article, String file, String folder, Map<String, JsonNode> attachments,
             Map<String, String> byUrl, Map<String, JsonNode> translations) {
     }
 
@@ -394,8 +395,8 @@ public final class ZendeskImport {
         }
         String path = place("article/" + id, sectionFolder, Slugs.fileName(article.path("title").asText(""), "article"), id);
 
-        // Attachments: downloaded once, written beside each translation; the article becomes a folder (index.md).
-        Map<String, byte[]> attachments = new TreeMap<>();
+        // Attachments: written beside each translation; the article becomes a folder (index.md).
+        Map<String, JsonNode> attachments = new TreeMap<>();
         Map<String, String> byUrl = new HashMap<>();
         String attachmentsEndpoint = "articles/" + id + "/attachments.json";
         if (!(source instanceof ZendeskSource.Folder f) || f.has(attachmentsEndpoint)) {
@@ -409,7 +410,7 @@ public final class ZendeskImport {
                 for (int i = 2; attachments.containsKey(unique); i++) {
                     unique = i + "-" + name;
                 }
-                attachments.put(unique, source.attachment(id, a.path("file_name").asText(""), url));
+                attachments.put(unique, a);
                 byUrl.put(url, unique);
                 byUrl.put(pathOf(url), unique);
             }
@@ -436,6 +437,12 @@ public final class ZendeskImport {
 
     /** Writes an article's translations (and its attachments beside each); returns how many. */
     private int write(Planned p, Map<Long, Planned> all, String defaultPharosLocale) throws PharosException {
+        // Downloaded once per article, when it is written (not all at once).
+        Map<String, byte[]> attachments = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> a : p.attachments().entrySet()) {
+            attachments.put(a.getKey(), source.attachment(p.id(), a.getValue().path("file_name").asText(""),
+                    a.getValue().path("content_url").asText("")));
+        }
         int count = 0;
         for (Map.Entry<String, JsonNode> entry : p.translations().entrySet()) {
             String locale = entry.getKey();
@@ -455,7 +462,7 @@ public final class ZendeskImport {
                         + " imported like any other, it will be public: delete it or add 'draft: true' if it must stay private"));
             }
             writeText(rel, frontMatter(p.article(), t, z, p.id()) + "\n" + body.markdown());
-            for (Map.Entry<String, byte[]> a : p.attachments().entrySet()) {
+            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
                 write(locale + "/" + p.folder() + a.getKey(), a.getValue());
             }
             count++;
@@ -534,7 +541,7 @@ public final class ZendeskImport {
         }
     }
 
-    private static String sectionIndex(JsonNode item, int position) {
+    private static String sectionIndex(JsonNode item, int position, boolean aliases) {
         StringBuilder out = new StringBuilder("---\n");
         out.append("title: ").append(quote(item.path("name").asText(""))).append('\n');
         String description = item.path("description").asText("").strip();
@@ -542,7 +549,7 @@ public final class ZendeskImport {
             out.append("description: ").append(quote(description)).append('\n');
         }
         out.append("weight: ").append(position).append('\n');
-        String old = oldUrl(item.path("html_url").asText(""));
+        String old = aliases ? oldUrl(item.path("html_url").asText("")) : null;
         if (old != null) {
             // The old address with its name, and without (/hc/en-us/sections/360001), as for articles.
             String plain = old.replaceFirst("^(/hc/[^/]+/(?:categories|sections)/\\d+).*$", "$1");
@@ -572,7 +579,7 @@ public final class ZendeskImport {
     /** A YAML double-quoted scalar: JSON strings are valid YAML. */
     private static String quote(String text) {
         try {
-            return JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(text);
+            return SCALAR.writeValueAsString(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -625,6 +632,7 @@ public final class ZendeskImport {
         try {
             JsonNode manifest = JSON.readTree(file.toFile());
             manifest.path("paths").fields().forEachRemaining(e -> oldPaths.put(e.getKey(), e.getValue().asText()));
+            oldPaths.forEach((key, path) -> oldOwners.put(path, key));
             manifest.path("files").fields().forEachRemaining(e -> oldFiles.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
             throw new PharosException(Problem.error(MANIFEST, 0, "cannot read the last import's manifest: " + e.getMessage()

@@ -152,7 +152,7 @@ final class ZendeskFixture {
         put("zh-cn/sections.json", Map.of("sections", List.of(
                 section("zh-cn", 2001, 1001, 0, 1, "登录与双重验证"), section("zh-cn", 2002, 1001, 0, 2, "身份认证"),
                 section("zh-cn", 2003, 1002, 0, 1, "数字货币充值"), section("zh-cn", 2004, 1002, 0, 2, "提币"),
-                section("zh-cn", 2005, 1002, 2003, 1, "网络"), section("zh-cn", 2006, 1003, 0, 1, "现货交易"),
+section("zh-cn", 2006, 1003, 0, 1, "现货交易"),
                 section("zh-cn", 2007, 1003, 2006, 2, "委托类型"))));
         List<Object> list = new ArrayList<>();
         for (Article a : articles) {

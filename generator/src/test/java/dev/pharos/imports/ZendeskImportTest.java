@@ -39,7 +39,7 @@ class ZendeskImportTest {
             result = Pharos.importZendesk(http(server, content));
             assertThat(server.tooManyRequests).hasValue(1);
             assertThat(server.requests).contains("/api/v2/help_center/en-us/articles.json?page=3&per_page=10");
-            assertThat(server.requests).contains("/api/v2/help_center/zh-cn/sections.json?cursor=6");
+            assertThat(server.requests).contains("/api/v2/help_center/en-us/sections.json?cursor=6");
         }
         // 23 articles in en, 22 in zh-CN (one has no translation).
         assertThat(result.articles()).isEqualTo(45);
@@ -66,6 +66,9 @@ class ZendeskImportTest {
         String category = TestSites.read(content.resolve("zh-CN/account-and-security/_index.md"));
         assertThat(category).isEqualTo("---\ntitle: \"账户与安全\"\ndescription: \"登录、双重验证与身份认证\"\nweight: 1\n"
                 + "aliases:\n  - \"/hc/zh-cn/categories/1001-账户与安全\"\n  - \"/hc/zh-cn/categories/1001\"\n---\n");
+        // A section Zendesk has not translated: the default name, without the default page's old URL.
+        assertThat(TestSites.read(content.resolve("zh-CN/deposits-and-withdrawals/crypto-deposits/networks/_index.md")))
+                .isEqualTo("---\ntitle: \"Networks\"\nweight: 1\n---\n");
         // Links to other articles become relative links to their files; to the default language's when untranslated.
         assertThat(TestSites.read(content.resolve("en/account-and-security/sign-in-and-2fa/reset-your-password.md")))
                 .contains("[turn on 2FA](turn-on-two-factor-authentication.md)", "[Lost your 2FA device](lost-your-2fa-device.md)");
