@@ -58,12 +58,12 @@ final class ZendeskFixture {
         return root;
     }
 
-    /** Changes one article's English body, as an editor in Zendesk would, and saves the folder again. */
-    void editResetArticle(String body) {
+    /** Changes one article's English title and body, as an editor in Zendesk would, and saves the folder again. */
+    void editResetArticle(String title, String body) {
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
             if (a.id() == RESET_ARTICLE) {
-                articles.set(i, new Article(a.id(), a.section(), a.position(), a.labels(), a.draft(), a.en(), body,
+                articles.set(i, new Article(a.id(), a.section(), a.position(), a.labels(), a.draft(), title, body,
                         a.zh(), a.zhBody()));
             }
         }

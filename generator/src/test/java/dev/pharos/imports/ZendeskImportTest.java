@@ -113,7 +113,9 @@ class ZendeskImportTest {
             String reset = "en/account-and-security/sign-in-and-2fa/reset-your-password.md";
             String edited = "en/trading/spot-trading/trading-fees.md";
             Files.writeString(content.resolve(edited), TestSites.read(content.resolve(edited)) + "\nA writer's note.\n");
-            fixture.editResetArticle("<p>Tap <strong>Forgot password</strong>; the link in the email works for 30 minutes.</p>");
+            // Renamed in Zendesk too: the file stays where it is, so its URL does.
+            fixture.editResetArticle("Reset a forgotten password",
+                    "<p>Tap <strong>Forgot password</strong>; the link in the email works for 30 minutes.</p>");
 
             ZendeskImport.Result second = Pharos.importZendesk(http(server, content));
             assertThat(second.written()).isEmpty();
@@ -121,7 +123,8 @@ class ZendeskImportTest {
             assertThat(second.kept()).containsExactly(edited);
             assertThat(second.warnings()).extracting(Problem::toString).contains(edited
                     + ": warning: edited here since the last import; left as it is (--overwrite replaces it with Zendesk's text)");
-            assertThat(TestSites.read(content.resolve(reset))).contains("works for 30 minutes");
+            assertThat(TestSites.read(content.resolve(reset))).contains("title: \"Reset a forgotten password\"",
+                    "works for 30 minutes", "\"/hc/en-us/articles/360000110-Reset-a-forgotten-password\"");
             assertThat(TestSites.read(content.resolve(edited))).endsWith("A writer's note.\n");
 
             // Still edited on the next run; --overwrite takes Zendesk's text.
