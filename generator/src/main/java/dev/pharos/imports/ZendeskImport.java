@@ -146,6 +146,8 @@ public final class ZendeskImport {
     private final Map<String, String> oldPaths = new TreeMap<>();
     private final Map<String, String> oldFiles = new TreeMap<>();
     private final Map<String, String> oldOwners = new HashMap<>();
+    private final Map<String, List<String>> oldAliases = new TreeMap<>();
+    private final Map<String, List<String>> aliases = new TreeMap<>();
     private final Map<String, String> paths = new TreeMap<>();
     private final Map<String, String> files = new TreeMap<>();
     private final Set<String> taken = new HashSet<>();
@@ -461,7 +463,7 @@ public final class ZendeskImport {
                 warnings.add(Problem.warning(rel, 0, "article " + p.id() + " is restricted to a user segment in Zendesk;"
                         + " imported like any other, it will be public: delete it or add 'draft: true' if it must stay private"));
             }
-            writeText(rel, frontMatter(p.article(), t, z, p.id()) + "\n" + body.markdown());
+            writeText(rel, frontMatter(p.article(), t, z, p.id(), rel) + "\n" + body.markdown());
             for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
                 write(locale + "/" + p.folder() + a.getKey(), a.getValue());
             }
@@ -500,7 +502,7 @@ public final class ZendeskImport {
         }
     }
 
-    private static String frontMatter(JsonNode article, JsonNode translation, String zendeskLocale, long id) {
+    private String frontMatter(JsonNode article, JsonNode translation, String zendeskLocale, long id, String rel) {
         StringBuilder out = new StringBuilder("---\n");
         out.append("title: ").append(quote(translation.path("title").asText(""))).append('\n');
         out.append("weight: ").append(article.path("position").asInt(0)).append('\n');
@@ -523,10 +525,17 @@ public final class ZendeskImport {
         }
         String plain = "/hc/" + zendeskLocale + "/articles/" + id;
         String old = oldUrl(htmlUrl);
-        if (old != null && !old.equals(plain)) {
-            out.append("  - ").append(quote(old)).append('\n');
+        // The current Zendesk URL, the plain one, then the URLs of earlier titles (links to them keep working).
+        Set<String> all = new java.util.LinkedHashSet<>();
+        if (old != null) {
+            all.add(old);
         }
-        out.append("  - ").append(quote(plain)).append('\n');
+        all.add(plain);
+        all.addAll(new java.util.TreeSet<>(oldAliases.getOrDefault(rel, List.of())));
+        for (String alias : all) {
+            out.append("  - ").append(quote(alias)).append('\n');
+        }
+        aliases.put(rel, List.copyOf(all));
         out.append("---\n");
         return out.toString();
     }
@@ -633,6 +642,11 @@ public final class ZendeskImport {
             JsonNode manifest = JSON.readTree(file.toFile());
             manifest.path("paths").fields().forEachRemaining(e -> oldPaths.put(e.getKey(), e.getValue().asText()));
             oldPaths.forEach((key, path) -> oldOwners.put(path, key));
+            manifest.path("aliases").fields().forEachRemaining(e -> {
+                List<String> list = new ArrayList<>();
+                e.getValue().forEach(v -> list.add(v.asText()));
+                oldAliases.put(e.getKey(), list);
+            });
             manifest.path("files").fields().forEachRemaining(e -> oldFiles.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
             throw new PharosException(Problem.error(MANIFEST, 0, "cannot read the last import's manifest: " + e.getMessage()
@@ -645,8 +659,9 @@ public final class ZendeskImport {
             return; // nothing written (refused at the first request): leave no trace
         }
         ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("comment", "Written by pharos import zendesk: where each Zendesk item went and the SHA-256 of"
-                + " each file written, to find local edits on the next import. Keep it in version control.");
+        manifest.put("comment", "Written by pharos import zendesk: where each Zendesk item went, the SHA-256 of"
+                + " each file written (to find local edits on the next import) and each article's old URLs (kept as"
+                + " aliases when a title changes). Keep it in version control.");
         // Entries of earlier imports stay: an article deleted in Zendesk keeps its path reserved and its file's hash.
         Map<String, String> allPaths = new TreeMap<>(oldPaths);
         allPaths.putAll(paths);
@@ -656,6 +671,10 @@ public final class ZendeskImport {
         allPaths.forEach(p::put);
         ObjectNode f = manifest.putObject("files");
         allFiles.forEach(f::put);
+        Map<String, List<String>> allAliases = new TreeMap<>(oldAliases);
+        allAliases.putAll(aliases);
+        ObjectNode a = manifest.putObject("aliases");
+        allAliases.forEach((file, list) -> list.forEach(a.putArray(file)::add));
         try {
             Files.createDirectories(to);
             Files.writeString(to.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);

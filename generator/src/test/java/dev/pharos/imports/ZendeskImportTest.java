@@ -124,7 +124,8 @@ class ZendeskImportTest {
             assertThat(second.warnings()).extracting(Problem::toString).contains(edited
                     + ": warning: edited here since the last import; left as it is (--overwrite replaces it with Zendesk's text)");
             assertThat(TestSites.read(content.resolve(reset))).contains("title: \"Reset a forgotten password\"",
-                    "works for 30 minutes", "\"/hc/en-us/articles/360000110-Reset-a-forgotten-password\"");
+                    "works for 30 minutes", "aliases:\n  - \"/hc/en-us/articles/360000110-Reset-a-forgotten-password\"\n"
+                    + "  - \"/hc/en-us/articles/360000110\"\n  - \"/hc/en-us/articles/360000110-Reset-your-password\"\n---\n");
             assertThat(TestSites.read(content.resolve(edited))).endsWith("A writer's note.\n");
 
             // Still edited on the next run; --overwrite takes Zendesk's text.
