@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import dev.pharos.content.ContentLoader;
+import dev.pharos.content.SiteConfig;
 import dev.pharos.internal.Slugs;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -310,6 +314,16 @@ public final class ZendeskImport {
 
         if (!Files.exists(to.resolve("pharos.yml"))) {
             writeText("pharos.yml", siteConfig(locales));
+        } else {
+            // The writer's own pharos.yml: say which imported locales it does not list (their pages would not build).
+            SiteConfig config = ContentLoader.load(to, new ContentLoader.Options(true, LocalDate.now(ZoneOffset.UTC))).config();
+            for (Map.Entry<String, String> locale : locales.entrySet()) {
+                if (config.locale(locale.getValue()).isEmpty()) {
+                    warnings.add(Problem.warning("pharos.yml", 0, "no locale '" + locale.getValue() + "' (Zendesk's "
+                            + locale.getKey() + "), which the import wrote to " + locale.getValue() + "/: add it under"
+                            + " locales, or map it with --locale-map " + locale.getKey() + "=<a locale of the site>"));
+                }
+            }
         }
         return new Result(written, updated, unchanged, kept, count, warnings);
     }

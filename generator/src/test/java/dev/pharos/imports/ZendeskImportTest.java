@@ -166,6 +166,17 @@ class ZendeskImportTest {
     }
 
     @Test
+    void anExistingSiteConfigIsKeptAndItsMissingLocalesNamed() throws Exception {
+        ZendeskFixture fixture = ZendeskFixture.write(tmp.resolve("export"));
+        TestSites.at(tmp.resolve("c")).file("pharos.yml", "title: Tidewell Help\ndefaultLocale: en\nlocales: [en]\n");
+        ZendeskImport.Result result = Pharos.importZendesk(ZendeskImport.Options.of(tmp.resolve("c")).withFrom(fixture.root()));
+        assertThat(TestSites.read(tmp.resolve("c/pharos.yml"))).isEqualTo("title: Tidewell Help\ndefaultLocale: en\nlocales: [en]\n");
+        assertThat(result.warnings()).extracting(Problem::toString).contains("pharos.yml: warning: no locale 'zh-CN'"
+                + " (Zendesk's zh-cn), which the import wrote to zh-CN/: add it under locales, or map it with"
+                + " --locale-map zh-cn=<a locale of the site>");
+    }
+
+    @Test
     void aRefusedTokenIsAClearErrorNamingTheUrl() throws Exception {
         ZendeskFixture fixture = ZendeskFixture.write(tmp.resolve("export"));
         try (FakeZendesk server = new FakeZendesk(fixture.root())) {
