@@ -6,6 +6,7 @@ import dev.pharos.check.CheckOptions;
 import dev.pharos.check.CheckReport;
 import dev.pharos.author.NewArticle;
 import dev.pharos.check.Checker;
+import dev.pharos.imports.ZendeskImport;
 import dev.pharos.publish.Publisher;
 import dev.pharos.serve.DevServer;
 import dev.pharos.serve.ServeOptions;
@@ -69,6 +70,15 @@ public final class Pharos {
     /** Creates a new article with its front matter filled in and returns the file; never overwrites one. */
     public static Path newArticle(NewArticle.Options options) throws PharosException {
         return NewArticle.create(options);
+    }
+
+    /**
+     * Imports a Zendesk Guide help center (from its API or a folder of saved JSON) into a content folder, and can
+     * run again to bring in Zendesk's changes without undoing local edits. Throws for unreachable or refused
+     * requests and unreadable input; everything else is a warning in the result.
+     */
+    public static ZendeskImport.Result importZendesk(ZendeskImport.Options options) throws PharosException {
+        return ZendeskImport.run(options);
     }
 
     /** Pushes a built site to a git branch ({@code gh-pages}), as one more commit or as a clean single commit. */

@@ -129,9 +129,7 @@ public final class NewArticle {
 
     /** A file name from a title: lower case, words joined by hyphens, no punctuation; other scripts kept. */
     static String fileSlug(String title) {
-        String slug = Slugs.segment(title).replaceAll("[^\\p{L}\\p{N}\\p{M}_-]+", "-").replaceAll("-{2,}", "-")
-                .replaceAll("^-|-$", "");
-        return slug.isEmpty() ? "article" : slug;
+        return Slugs.fileName(title, "article");
     }
 
     private static String text(Options options) {

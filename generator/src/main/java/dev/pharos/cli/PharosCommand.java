@@ -3,10 +3,10 @@ package dev.pharos.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}. */
+/** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}, {@code import}. */
 @Command(name = "pharos", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds a multilingual help center from Markdown.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, ImportCommand.class,
                 PublishCommand.class, CommandLine.HelpCommand.class})
 public final class PharosCommand implements Runnable {
 

@@ -45,6 +45,16 @@ public final class Slugs {
         return out.substring(0, end);
     }
 
+    /**
+     * A file or folder name from a title: lower case, words joined by hyphens, no punctuation; other scripts kept
+     * ({@code "Why is my deposit late?"} becomes {@code why-is-my-deposit-late}); {@code fallback} when nothing is left.
+     */
+    public static String fileName(String title, String fallback) {
+        String slug = segment(title).replaceAll("[^\\p{L}\\p{N}\\p{M}_-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-|-$", "");
+        return slug.isEmpty() ? fallback : slug;
+    }
+
     private static String codePoints(String name) {
         StringBuilder out = new StringBuilder();
         name.codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(cp -> {

@@ -1,0 +1,10 @@
+def file = new File(basedir, 'en/getting-started/first-steps/open-an-account.md')
+assert file.isFile()
+def text = file.getText('UTF-8')
+assert text.startsWith('---\ntitle: "Open an account"\n')
+assert text.contains('"/hc/en-us/articles/51-Open-an-account"')
+assert text.contains('Sign up with your email')
+assert new File(basedir, 'pharos.yml').isFile()
+assert new File(basedir, '.zendesk-import.json').isFile()
+assert new File(basedir, 'build.log').getText('UTF-8').contains('Imported 1 article:')
+return true
