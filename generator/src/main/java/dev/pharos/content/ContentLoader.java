@@ -302,7 +302,7 @@ public final class ContentLoader {
         }
 
         LocalDate lastmod = values.date("lastmod").or(() -> values.date("updated")).orElse(null);
-        String slug = values.string("slug").map(Slugs::segment).orElse(null);
+        String slug = values.string("slug").map(raw -> segmentSlug(values, raw)).orElse(null);
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) ConfigReader.lowerKeys(values.values());
         String sectionId = kind == PageKind.HOME ? null : parentOf(id);
@@ -316,6 +316,20 @@ public final class ContentLoader {
                 values.date("reviewed").orElse(null), aliases, draft, values.string("type", ""),
                 values.string("layout", ""), ticketCategory, values.bool("urgent", false), values.string("icon", ""),
                 params, body, bodyLine, false));
+    }
+
+    /**
+     * A slug as the one URL segment it must be. A slug that tries to be a path ({@code ../../tmp/x}, {@code a/b},
+     * {@code a\b}) still stays inside the site, as {@code ..-..-tmp-x}, but the writer is told, since the page is
+     * then not where they meant it to be.
+     */
+    private static String segmentSlug(ConfigReader values, String raw) {
+        String segment = Slugs.segment(raw);
+        if (raw.contains("/") || raw.contains("\\") || raw.contains("..")) {
+            values.warning("slug", "slug '" + raw + "' is not one URL segment (it has '/', '\\' or '..'), so the page is"
+                    + " at '" + segment + "' instead; give the slug as one name without them");
+        }
+        return segment;
     }
 
     /** An alias as a site path: {@code /en/old/} stays under the base path, {@code old} is taken under the locale. */
