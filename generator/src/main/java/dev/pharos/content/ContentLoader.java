@@ -176,6 +176,7 @@ public final class ContentLoader {
             problems.add(e.problem());
             return new Parsed(file, null, problems);
         }
+        problems.addAll(TextFiles.oddities(text, file.source()));
         return new Parsed(file, FrontMatter.parse(text, file.source(), problems), problems);
     }
 
@@ -306,7 +307,8 @@ public final class ContentLoader {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) ConfigReader.lowerKeys(values.values());
         String sectionId = kind == PageKind.HOME ? null : parentOf(id);
-        List<String> aliases = values.strings("aliases").stream().map(a -> aliasPath(config, locale, a)).toList();
+        List<String> aliases = values.strings("aliases").stream().filter(a -> staysInSite(values, a))
+                .map(a -> aliasPath(config, locale, a)).toList();
 
         return Optional.of(new Page(kind, id, locale.code(), locale.code(), file.source(), file.path(),
                 url(config, locale, id, slug), sectionId, title.get(),
@@ -330,6 +332,16 @@ public final class ContentLoader {
                     + " at '" + segment + "' instead; give the slug as one name without them");
         }
         return segment;
+    }
+
+    /** An alias with a '..' part would put its redirect outside the site folder: an error at the aliases line. */
+    private static boolean staysInSite(ConfigReader values, String alias) {
+        if (List.of(alias.replace('\\', '/').split("/")).contains("..")) {
+            values.error("aliases", "alias '" + alias + "' leaves the site with '..'; write the old URL as a path"
+                    + " inside the site, such as /en/old-page/");
+            return false;
+        }
+        return true;
     }
 
     /** An alias as a site path: {@code /en/old/} stays under the base path, {@code old} is taken under the locale. */
