@@ -20,6 +20,12 @@ public class PharosException extends Exception {
         this(List.of(problem));
     }
 
+    /** Problems of which one came from an unexpected failure ({@code cause}, shown with {@code --verbose}). */
+    public PharosException(List<Problem> problems, Throwable cause) {
+        super(render(problems), cause);
+        this.problems = List.copyOf(problems);
+    }
+
     public PharosException(Problem problem, Throwable cause) {
         super(render(List.of(problem)), cause);
         this.problems = List.of(problem);

@@ -12,6 +12,7 @@ import dev.pharos.content.Resource;
 import dev.pharos.content.Site;
 import dev.pharos.html.HtmlPostProcessor;
 import dev.pharos.html.ProcessedHtml;
+import dev.pharos.internal.PageFailures;
 import dev.pharos.internal.Parallel;
 import dev.pharos.markdown.MarkdownRenderer;
 import dev.pharos.render.TemplateRenderer;
@@ -143,6 +144,7 @@ public final class SiteBuilder {
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         Map<Page, ProcessedHtml> out = new ConcurrentHashMap<>();
         List<Page> sources = site.pages().stream().filter(p -> p.source() != null).toList();
+        List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
         Parallel.forEach(sources, page -> {
             String key = cacheKey(site, page);
             CachedBody cached = cache == null ? null : cache.get(key);
@@ -156,10 +158,18 @@ public final class SiteBuilder {
                 return;
             }
             List<Problem> mine = new ArrayList<>();
-            MarkdownRenderer.Rendered rendered = markdown.renderWithSource(page.markdown(), page.source(),
-                    page.bodyLine(), mine);
-            UiStrings labels = strings.getOrDefault(page.contentLocale(), strings.get(page.locale()));
-            ProcessedHtml result = html.process(page, rendered.html(), labels::get, mine).withMarkdown(rendered.source());
+            ProcessedHtml result;
+            try {
+                MarkdownRenderer.Rendered rendered = markdown.renderWithSource(page.markdown(), page.source(),
+                        page.bodyLine(), mine);
+                UiStrings labels = strings.getOrDefault(page.contentLocale(), strings.get(page.locale()));
+                result = html.process(page, rendered.html(), labels::get, mine).withMarkdown(rendered.source());
+            } catch (RuntimeException | StackOverflowError e) {
+                // One page's failure names that page; the other pages' problems are still reported with it.
+                problems.add(PageFailures.problem(page.source(), e));
+                crashes.add(e);
+                return;
+            }
             out.put(page, result);
             problems.addAll(mine);
             if (mine.stream().noneMatch(Problem::isError)) {
@@ -172,6 +182,9 @@ public final class SiteBuilder {
                 }
             }
         });
+        if (!crashes.isEmpty()) {
+            throw new PharosException(distinct(problems), crashes.get(0)); // the cause, for --verbose
+        }
         return out;
     }
 
@@ -192,12 +205,16 @@ public final class SiteBuilder {
     private static void renderPages(BuildContext context) throws PharosException {
         List<Page> pages = context.site().pages().stream().filter(p -> !BuildContext.isClaimed(p)).toList();
         Parallel.forEach(pages, page -> {
-            Map<String, Object> model = context.models().forPage(page);
-            for (BuildStage stage : context.stages()) {
-                stage.decorate(context, page, page.locale(), model);
+            String owner = page.source() == null ? page.url() : page.source();
+            try {
+                Map<String, Object> model = context.models().forPage(page);
+                for (BuildStage stage : context.stages()) {
+                    stage.decorate(context, page, page.locale(), model);
+                }
+                context.write(template(context, page), page.locale(), model, context.outputPath(page.url()), owner);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new PharosException(PageFailures.problem(owner, e), e);
             }
-            context.write(template(context, page), page.locale(), model, context.outputPath(page.url()),
-                    page.source() == null ? page.url() : page.source());
         });
     }
 

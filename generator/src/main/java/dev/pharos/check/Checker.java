@@ -19,6 +19,7 @@ import dev.pharos.internal.Slugs;
 import dev.pharos.internal.Suggestions;
 import dev.pharos.internal.TextFiles;
 import dev.pharos.markdown.MarkdownRenderer;
+import dev.pharos.internal.PageFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,8 +219,12 @@ public final class Checker {
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         site.pages().parallelStream().filter(p -> p.source() != null && !p.fallback()).forEach(page -> {
             List<Problem> problems = new ArrayList<>();
-            String rendered = markdown.render(page.markdown(), page.source(), page.bodyLine(), problems);
-            bodies.put(page, html.process(page, rendered, key -> key, problems));
+            try {
+                String rendered = markdown.render(page.markdown(), page.source(), page.bodyLine(), problems);
+                bodies.put(page, html.process(page, rendered, key -> key, problems));
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(PageFailures.problem(page.source(), e));
+            }
             bodyProblems.addAll(problems);
         });
     }

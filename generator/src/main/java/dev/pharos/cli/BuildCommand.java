@@ -73,7 +73,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             writeFailureReport(e.problems());
             return 1;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             spec.commandLine().getErr().println("pharos: internal error: " + e
                     + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {

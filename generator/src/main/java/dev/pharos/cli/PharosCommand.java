@@ -27,12 +27,30 @@ public final class PharosCommand implements Runnable {
         CommandLine cli = new CommandLine(new PharosCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("pharos: " + e);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(commandLine, e, verbose(parseResult)));
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError e) {
+            // picocli passes errors through; a writer still gets one line, not a trace.
+            return internalError(cli, e, java.util.Arrays.asList(args).contains("--verbose"));
+        }
+    }
+
+    private static int internalError(CommandLine commandLine, Throwable e, boolean verbose) {
+        commandLine.getErr().println("pharos: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
             e.printStackTrace(commandLine.getErr());
-            return 70;
-        });
-        return cli.execute(args);
+        }
+        commandLine.getErr().flush();
+        return 70;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption("--verbose");
     }
 
     @Override

@@ -228,6 +228,7 @@ public final class ContentLoader {
             problems.add(e.problem());
             return new Parsed(file, null, problems);
         }
+        problems.addAll(TextFiles.oddities(text, file.source()));
         return new Parsed(file, FrontMatter.parse(text, file.source(), problems), problems);
     }
 
@@ -354,11 +355,12 @@ public final class ContentLoader {
         }
 
         LocalDate lastmod = values.date("lastmod").or(() -> values.date("updated")).orElse(null);
-        String slug = values.string("slug").map(Slugs::segment).orElse(null);
+        String slug = values.string("slug").map(raw -> segmentSlug(values, raw)).orElse(null);
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) ConfigReader.lowerKeys(values.values());
         String sectionId = kind == PageKind.HOME ? null : parentOf(id);
-        List<String> aliases = values.strings("aliases").stream().map(a -> aliasPath(config, locale, a)).toList();
+        List<String> aliases = values.strings("aliases").stream().filter(a -> staysInSite(values, a))
+                .map(a -> aliasPath(config, locale, a)).toList();
         List<ErrorCode> codes = CodeReader.read(file.source(), values, body, bodyLine, kind == PageKind.ARTICLE, problems);
         Banner.read(values, kind == PageKind.ARTICLE && id.startsWith(Banner.SECTION + "/"));
 
@@ -370,6 +372,30 @@ public final class ContentLoader {
                 values.date("reviewed").orElse(null), aliases, codes, draft, values.string("type", ""),
                 values.string("layout", ""), ticketCategory, values.bool("urgent", false), values.string("icon", ""),
                 params, body, bodyLine, false));
+    }
+
+    /**
+     * A slug as the one URL segment it must be. A slug that tries to be a path ({@code ../../tmp/x}, {@code a/b},
+     * {@code a\b}) still stays inside the site, as {@code ..-..-tmp-x}, but the writer is told, since the page is
+     * then not where they meant it to be.
+     */
+    private static String segmentSlug(ConfigReader values, String raw) {
+        String segment = Slugs.segment(raw);
+        if (raw.contains("/") || raw.contains("\\") || raw.contains("..")) {
+            values.warning("slug", "slug '" + raw + "' is not one URL segment (it has '/', '\\' or '..'), so the page is"
+                    + " at '" + segment + "' instead; give the slug as one name without them");
+        }
+        return segment;
+    }
+
+    /** An alias with a '..' part would put its redirect outside the site folder: an error at the aliases line. */
+    private static boolean staysInSite(ConfigReader values, String alias) {
+        if (List.of(alias.replace('\\', '/').split("/")).contains("..")) {
+            values.error("aliases", "alias '" + alias + "' leaves the site with '..'; write the old URL as a path"
+                    + " inside the site, such as /en/old-page/");
+            return false;
+        }
+        return true;
     }
 
     /** An alias as a site path: {@code /en/old/} stays under the base path, {@code old} is taken under the locale. */

@@ -140,8 +140,18 @@ final class SiteConfigLoader {
         locales.sort(Comparator.comparing((LocaleInfo l) -> !l.code().equals(defaultTag)));
         return new SiteConfig(SiteConfig.FILE_NAME, title,
                 config.localized("description").orElse(LocalizedText.of("")),
-                base.url(), base.path(), defaultLocale, locales, config.string("theme", "default"), fallback, trusted,
+                base.url(), base.path(), defaultLocale, locales, themeName(config), fallback, trusted,
                 pinned, config.string("editurl", ""), params, document);
+    }
+
+    /** A theme is a folder in themes/: a path would read templates and copy assets from elsewhere on the disk. */
+    private static String themeName(ConfigReader config) {
+        String theme = config.string("theme", "default").strip();
+        if (theme.isEmpty() || theme.contains("/") || theme.contains("\\") || theme.startsWith(".")) {
+            config.error("theme", "theme '" + theme + "' must be the name of a folder in themes/, such as 'default'");
+            return "default";
+        }
+        return theme;
     }
 
     private static List<ConfigReader> localeEntries(ConfigReader config) {

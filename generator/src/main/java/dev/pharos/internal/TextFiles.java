@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads writers' text files strictly: UTF-8 or a clear error naming the line with the bad bytes. */
 public final class TextFiles {
@@ -75,6 +77,34 @@ public final class TextFiles {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
         return text;
+    }
+
+    /** Past a million characters an article is almost surely a mistake (a pasted log or data file). */
+    static final int LARGE_ARTICLE = 1_000_000;
+
+    /**
+     * Warnings about a decoded text file that builds but is probably not what the writer meant: NUL characters
+     * (a binary file, or one saved as UTF-16; Markdown shows them as U+FFFD) and more than a million characters.
+     */
+    public static List<Problem> oddities(String text, String label) {
+        List<Problem> out = new ArrayList<>();
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            int line = 1;
+            for (int i = 0; i < nul; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            out.add(Problem.warning(label, line, "the file contains NUL characters, shown as \uFFFD: it is not plain"
+                    + " text (a binary file, or saved as UTF-16?); save it as UTF-8 text"));
+        }
+        if (text.length() > LARGE_ARTICLE) {
+            out.add(Problem.warning(label, 0, String.format(java.util.Locale.ROOT, "the article has %.1f million"
+                    + " characters, too long to read or to load on a phone; split it into shorter articles",
+                    text.length() / 1_000_000.0)));
+        }
+        return out;
     }
 
     private static int firstInvalidByte(byte[] bytes) {

@@ -6,14 +6,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,6 +26,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -84,14 +88,18 @@ public final class Yaml {
                 .setUseMarks(true)
                 .build();
         try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), firstLine);
+            Composer composer = new Composer(settings, parser);
             Optional<Node> node = composer.getSingleNode();
             Map<String, Integer> lines = new LinkedHashMap<>();
-            Object root = node.map(n -> convert(n, "", lines, firstLine)).orElse(null);
+            Conversion conversion = new Conversion(lines, firstLine);
+            Object root = node.map(n -> conversion.convert(n, "", 0)).orElse(null);
             return new Document(root, Collections.unmodifiableMap(lines));
         } catch (DuplicateKey e) {
             throw new SyntaxError("'" + e.key + "' appears twice (also on line " + e.firstLine + ") - each key may appear once",
                     e.line);
+        } catch (TooComplex e) {
+            throw new SyntaxError(e.getMessage(), e.line);
         } catch (MarkedYamlEngineException e) {
             // A construct left open is reported where the text ends; the line that opened it is the one to fix.
             boolean atEnd = e.getProblem() != null
@@ -150,32 +158,130 @@ public final class Yaml {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static Object convert(Node node, String path, Map<String, Integer> lines, int firstLine) {
-        if (node instanceof MappingNode mapping) {
+    /**
+     * Deeper than any config or front matter needs, shallow enough that composing and converting (both recursive)
+     * never overflow a thread's stack.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * The most values a document may expand to. Aliases make a small text stand for a huge value (nine aliases of
+     * nine aliases of ... : the "billion laughs"), which would take all memory and time to convert.
+     */
+    static final int MAX_VALUES = 100_000;
+
+    /** A document too deep, too large once aliases are expanded, or containing itself. */
+    private static final class TooComplex extends RuntimeException {
+        final int line;
+
+        TooComplex(String message, int line) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+    }
+
+    /** Stops at {@link #MAX_DEPTH} nested lists and maps while the composer reads, before it recurses that deep. */
+    private static final class DepthLimitedParser implements Parser {
+        private final Parser parser;
+        private final int firstLine;
+        private int depth;
+
+        DepthLimitedParser(Parser parser, int firstLine) {
+            this.parser = parser;
+            this.firstLine = firstLine;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            if (event.getEventId() == Event.ID.SequenceStart || event.getEventId() == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    throw new TooComplex("lists and maps nest more than " + MAX_DEPTH + " levels deep - nest less deeply",
+                            event.getStartMark().map(Mark::getLine).orElse(0) + firstLine);
+                }
+            } else if (event.getEventId() == Event.ID.SequenceEnd || event.getEventId() == Event.ID.MappingEnd) {
+                depth--;
+            }
+            return event;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+    }
+
+    /** Nodes to plain values, aliases expanded, with a line for every key path. */
+    private static final class Conversion {
+        private final Map<String, Integer> lines;
+        private final int firstLine;
+        /** The collections being converted, outermost first: an alias to one of them would never end. */
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int values;
+
+        Conversion(Map<String, Integer> lines, int firstLine) {
+            this.lines = lines;
+            this.firstLine = firstLine;
+        }
+
+        Object convert(Node node, String path, int depth) {
+            if (++values > MAX_VALUES) {
+                throw new TooComplex("aliases (*name) expand this to more than " + MAX_VALUES + " values - write the"
+                        + " values out, or refer to big values less often", lineOf(node, firstLine));
+            }
+            if (depth > MAX_DEPTH) {
+                throw new TooComplex("aliases (*name) nest lists and maps more than " + MAX_DEPTH + " levels deep"
+                        + " - nest less deeply", lineOf(node, firstLine));
+            }
+            if (node instanceof ScalarNode scalar) {
+                return scalar(scalar);
+            }
+            if (!open.add(node)) {
+                throw new TooComplex("an alias (*name) refers to a list or map that contains it - remove the alias",
+                        lineOf(node, firstLine));
+            }
+            try {
+                return node instanceof MappingNode mapping ? map(mapping, path, depth) : list((SequenceNode) node, path, depth);
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        private Map<String, Object> map(MappingNode mapping, String path, int depth) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object keyValue = convert(tuple.getKeyNode(), path, lines, firstLine);
+                Object keyValue = convert(tuple.getKeyNode(), path, depth + 1);
                 String key = String.valueOf(keyValue);
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 if (map.containsKey(key)) {
                     throw new DuplicateKey(key, lines.get(childPath), lineOf(tuple.getKeyNode(), firstLine));
                 }
                 lines.put(childPath, lineOf(tuple.getKeyNode(), firstLine));
-                map.put(key, convert(tuple.getValueNode(), childPath, lines, firstLine));
+                map.put(key, convert(tuple.getValueNode(), childPath, depth + 1));
             }
             return Collections.unmodifiableMap(map);
         }
-        if (node instanceof SequenceNode sequence) {
+
+        private List<Object> list(SequenceNode sequence, String path, int depth) {
             List<Object> list = new ArrayList<>();
             int i = 0;
             for (Node item : sequence.getValue()) {
                 String childPath = path + "[" + i++ + "]";
                 lines.put(childPath, lineOf(item, firstLine));
-                list.add(convert(item, childPath, lines, firstLine));
+                list.add(convert(item, childPath, depth + 1));
             }
             return Collections.unmodifiableList(list);
         }
-        return scalar((ScalarNode) node);
     }
 
     private static int lineOf(Node node, int firstLine) {

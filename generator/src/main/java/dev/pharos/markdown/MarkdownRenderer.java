@@ -91,10 +91,11 @@ public final class MarkdownRenderer {
      * @param markdown  the text after the front matter
      * @param file      the file, for messages
      * @param firstLine the file line the text starts on
-     * @param problems  receives warnings (unsupported Hugo shortcodes)
+     * @param problems  receives warnings (unsupported Hugo shortcodes, nesting capped at {@link NestingLimit#MAX_DEPTH})
      */
     public String render(String markdown, String file, int firstLine, List<Problem> problems) {
-        String expanded = Shortcodes.expand(markdown, file, firstLine, problems);
+        String capped = NestingLimit.cap(markdown, file, firstLine, problems);
+        String expanded = Shortcodes.expand(capped, file, firstLine, problems);
         Document document = parser.parse(expanded);
         document.set(FIRST_LINE, firstLine);
         return renderer.render(document);

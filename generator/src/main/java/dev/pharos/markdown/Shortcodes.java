@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  */
 final class Shortcodes {
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{([<%])\\s*(/\\*)?\\s*(/?)\\s*([\\w./-]+)((?:[^>%\"]|\"[^\"]*\")*?)\\s*(\\*/)?\\s*[>%]\\}\\}");
+    /**
+     * A tag up to its name; the arguments are scanned by hand ({@link #argumentsEnd}). A single regex for the whole
+     * tag ({@code ((?:[^>%"]|"[^"]*")*?)} for the arguments) recursed once per character and overflowed the stack
+     * on an unclosed tag followed by a long text, and went back over the rest of the page for every unclosed tag.
+     */
+    private static final Pattern TAG_START = Pattern.compile("\\{\\{([<%])\\s*(/\\*)?\\s*(/?)\\s*([\\w./-]+)");
+    /** A tag's arguments longer than this are not a tag: no shortcode needs them, and it keeps scanning linear. */
+    private static final int MAX_ARGUMENTS = 2_000;
     private static final Pattern ARG = Pattern.compile("(?:(\\w+)=)?(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
     private static final Set<String> PASS_THROUGH_QUIETLY = Set.of("relref", "ref", "highlight", "figure");
@@ -63,17 +70,24 @@ final class Shortcodes {
     }
 
     private static String replace(String text, String file, int firstLine, List<Problem> problems) {
-        Matcher m = TAG.matcher(text);
+        Matcher m = TAG_START.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
+        int line = firstLine;
+        int counted = 0;
         while (m.find()) {
+            int end = argumentsEnd(text, m.end());
+            if (end < 0) {
+                continue;
+            }
             out.append(text, last, m.start());
-            String whole = m.group();
-            int line = firstLine + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            line += newlines(text, counted, m.start());
+            counted = m.start();
+            String whole = text.substring(m.start(), end + 3);
             boolean escaped = m.group(2) != null;
             boolean closing = !m.group(3).isEmpty();
             String name = m.group(4);
-            String args = m.group(5) == null ? "" : m.group(5).strip();
+            String args = stripCommentEnd(text.substring(m.end(), end));
             String replacement;
             if (escaped) {
                 // {{</* name */>}} is how Hugo writers show a shortcode literally.
@@ -90,10 +104,49 @@ final class Shortcodes {
             for (long n = 0; n < newlines; n++) {
                 out.append('\n');
             }
-            last = m.end();
+            last = end + 3;
+            m.region(last, text.length());
         }
         out.append(text.substring(last));
         return out.toString();
+    }
+
+    /**
+     * Where the arguments starting at {@code from} end: the index of the {@code >} or {@code %} that closes the tag
+     * with {@code }}}, or -1 when this is not a tag (a {@code >} or {@code %} outside quotes not followed by
+     * {@code }}}, an unclosed quote, or no end within {@link #MAX_ARGUMENTS}).
+     */
+    private static int argumentsEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + MAX_ARGUMENTS);
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int close = text.indexOf('"', i + 1);
+                if (close < 0 || close >= limit) {
+                    return -1;
+                }
+                i = close;
+            } else if (c == '>' || c == '%') {
+                return text.startsWith("}}", i + 1) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Arguments without the spaces, and the comment close of an escaped tag, before the tag end. */
+    private static String stripCommentEnd(String args) {
+        String stripped = args.strip();
+        return stripped.endsWith("*/") ? stripped.substring(0, stripped.length() - 2).strip() : stripped;
+    }
+
+    private static int newlines(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static String open(String name, String args, String file, int line, List<Problem> problems) {

@@ -381,6 +381,10 @@ public final class DevServer implements AutoCloseable {
         building.readLock().lock();
         try {
             Path file = target;
+            if (!insideSite(file)) {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+                return;
+            }
             if (Files.isDirectory(file)) {
                 if (!path.endsWith("/")) {
                     exchange.getResponseHeaders().set("Location", path + "/");
@@ -400,6 +404,10 @@ public final class DevServer implements AutoCloseable {
             }
             byte[] body;
             try {
+                if (!insideSite(file)) {
+                    send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+                    return;
+                }
                 body = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
@@ -464,6 +472,19 @@ public final class DevServer implements AutoCloseable {
             return new long[0];
         }
         return last < first ? null : new long[] {first, last};
+    }
+
+    /**
+     * Whether a path, with every symbolic link on it followed, is still inside the site. Resolving the request path
+     * inside the site is not enough: a link in the site (put there by hand, or by a tool) would serve whatever it
+     * points to, anywhere on the disk. A path that does not exist is inside: there is nothing there to leak.
+     */
+    private boolean insideSite(Path path) throws IOException {
+        try {
+            return path.toRealPath().startsWith(site.toRealPath());
+        } catch (NoSuchFileException e) {
+            return true;
+        }
     }
 
     /** The 404 page of the locale in the path ({@code /zh-CN/x} shows {@code zh-CN/404.html}), else the site's. */

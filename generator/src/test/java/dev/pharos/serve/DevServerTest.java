@@ -241,9 +241,49 @@ class DevServerTest {
         assertThat(rawGet("attacker.example:" + server.url().getPort())).startsWith("HTTP/1.1 403");
     }
 
+    @Test
+    void noRequestPathReachesAFileOutsideTheSite(@TempDir Path elsewhere) throws Exception {
+        start();
+        Path site = root.resolve("target/site");
+        Files.writeString(elsewhere.resolve("secret.txt"), "the secret");
+        Files.createDirectories(elsewhere.resolve("folder"));
+        Files.writeString(elsewhere.resolve("folder/index.html"), "the secret page");
+        Files.createSymbolicLink(site.resolve("en/leak.txt"), elsewhere.resolve("secret.txt"));
+        Files.createSymbolicLink(site.resolve("en/linked"), elsewhere.resolve("folder"));
+        String up = site.relativize(elsewhere.resolve("secret.txt")).toString();
+        assertThat(up).startsWith("../");
+
+        List<String> paths = List.of(
+                "/" + up,
+                "/en/../" + up,
+                "/" + up.replace("..", "%2e%2e"),
+                "/" + up.replace("..", "%2E%2E").replace("/", "%2F"),
+                "/" + up.replace("..", "%252e%252e"),
+                "/" + up.replace("/", "%5c"),
+                "/en/leak.txt",
+                "/en/linked/",
+                "/en/linked/index.html",
+                "/en/linked");
+        for (String path : paths) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
+            assertThat(response.body()).as(path).doesNotContain("the secret");
+            // The request line exactly as written, in case a client tidies the path before sending it.
+            String raw = rawGet("127.0.0.1:" + server.url().getPort(), path);
+            assertThat(raw).as(path).matches("(?s)HTTP/1.1 (400|403|404) .*").doesNotContain("the secret");
+        }
+        assertThat(site.resolve("en/leak.txt")).isSymbolicLink();
+        assertThat(get("/en/account/reset/").statusCode()).isEqualTo(200);
+    }
+
     private String rawGet(String host) throws IOException {
+        return rawGet(host, "/en/account/reset/");
+    }
+
+    private String rawGet(String host, String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.url().getPort())) {
-            socket.getOutputStream().write(("GET /en/account/reset/ HTTP/1.1\r\nHost: " + host
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
