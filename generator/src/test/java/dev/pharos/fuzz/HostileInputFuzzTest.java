@@ -159,7 +159,7 @@ class HostileInputFuzzTest {
     private static Page withMarkdown(Page p, String markdown) {
         return new Page(p.kind(), p.id(), p.locale(), p.contentLocale(), p.source(), p.sourcePath(), p.url(),
                 p.sectionId(), p.title(), p.description(), p.summary(), p.weight(), p.tags(), p.date(), p.lastmod(),
-                p.reviewed(), p.aliases(), p.draft(), p.type(), p.layout(), p.ticketCategory(), p.urgent(), p.icon(),
+                p.reviewed(), p.aliases(), p.codes(), p.draft(), p.type(), p.layout(), p.ticketCategory(), p.urgent(), p.icon(),
                 p.params(), markdown, 5, p.fallback());
     }
 
