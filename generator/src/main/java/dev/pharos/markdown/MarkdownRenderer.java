@@ -94,11 +94,7 @@ public final class MarkdownRenderer {
      * @param problems  receives warnings (unsupported Hugo shortcodes, nesting capped at {@link NestingLimit#MAX_DEPTH})
      */
     public String render(String markdown, String file, int firstLine, List<Problem> problems) {
-        String capped = NestingLimit.cap(markdown, file, firstLine, problems);
-        String expanded = Shortcodes.expand(capped, file, firstLine, problems);
-        Document document = parser.parse(expanded);
-        document.set(FIRST_LINE, firstLine);
-        return renderer.render(document);
+        return renderWithSource(markdown, file, firstLine, problems).html();
     }
 
     /** A body as HTML, and what its Markdown twin needs of the same parse. */
@@ -107,7 +103,8 @@ public final class MarkdownRenderer {
 
     /** As {@link #render}, also keeping the link destinations and raw HTML of the parsed document. */
     public Rendered renderWithSource(String markdown, String file, int firstLine, List<Problem> problems) {
-        String expanded = Shortcodes.expand(markdown, file, firstLine, problems);
+        String capped = NestingLimit.cap(markdown, file, firstLine, problems);
+        String expanded = Shortcodes.expand(capped, file, firstLine, problems);
         Document document = parser.parse(expanded);
         document.set(FIRST_LINE, firstLine);
         return new Rendered(renderer.render(document), MarkdownText.source(expanded, document));

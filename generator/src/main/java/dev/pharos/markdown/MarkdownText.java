@@ -109,7 +109,8 @@ public final class MarkdownText {
      */
     public static String forReaders(String markdown, boolean trustedHtml, UnaryOperator<String> rewrite) {
         // The HTML build has already reported unknown shortcodes; these are the same, so they are not repeated.
-        String text = Shortcodes.expand(markdown, "", 1, new ArrayList<>());
+        String capped = NestingLimit.cap(markdown, "", 1, new ArrayList<>());
+        String text = Shortcodes.expand(capped, "", 1, new ArrayList<>());
         return forReaders(source(text, PARSER.parse(text)), trustedHtml, rewrite);
     }
 
