@@ -301,7 +301,7 @@ fi
     echo
     echo "| Tool | Mean ± σ | Min | Peak RSS | Ratio to Hugo |"
     echo "|---|---|---|---|---|"
-    for r in launcher jar mvn hugo; do
+    for r in launcher jar before mvn hugo; do
       [ -n "${mean[$n,$r]:-}" ] || continue
       sigma="${sd[$n,$r]:-}"
       if [ -n "$sigma" ]; then sigma=" ± $(secs "$sigma" | sed 's/ s$//')"; fi
