@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -101,12 +102,10 @@ final class MarkdownTwins {
     }
 
     private Views.MarkdownView view(Page page) {
-        ProcessedHtml html = context.processed(page).orElse(null);
-        boolean trusted = site.config().trustedHtml();
-        // The HTML build's parse of the body when it kept one: a body is parsed once per build.
-        String body = html != null && html.markdown() != null
-                ? MarkdownText.forReaders(html.markdown(), trusted, rewriter(page, html))
-                : MarkdownText.forReaders(page.markdown(), trusted, rewriter(page, html));
+        // Every page with a twin has a body the HTML build processed, with where its links and raw HTML are.
+        ProcessedHtml html = context.processed(page).orElseThrow();
+        String body = MarkdownText.forReaders(Objects.requireNonNull(html.markdown(), page.source()),
+                site.config().trustedHtml(), rewriter(page, html));
         return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
                 context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
                 page.updated().orElse(null), body.strip());
@@ -118,11 +117,9 @@ final class MarkdownTwins {
      */
     private UnaryOperator<String> rewriter(Page page, ProcessedHtml html) {
         Map<String, String> resolved = new HashMap<>();
-        if (html != null) {
-            for (LinkRef link : html.links()) {
-                if (link.resolved() && link.target() != null) {
-                    resolved.putIfAbsent(link.href(), link.target() + (link.anchor().isEmpty() ? "" : "#" + link.anchor()));
-                }
+        for (LinkRef link : html.links()) {
+            if (link.resolved() && link.target() != null) {
+                resolved.putIfAbsent(link.href(), link.target() + (link.anchor().isEmpty() ? "" : "#" + link.anchor()));
             }
         }
         return written -> {

@@ -9,16 +9,9 @@ import com.vladsch.flexmark.ast.HtmlInnerBlockComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.definition.DefinitionExtension;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,17 +28,6 @@ import org.jsoup.Jsoup;
  * <p>Thread-safe.
  */
 public final class MarkdownText {
-
-    /** The block structure the HTML build sees (admonition bodies and footnotes hold links too). */
-    private static final Parser PARSER;
-
-    static {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), FootnoteExtension.create(), DefinitionExtension.create(),
-                Admonitions.create()));
-        PARSER = Parser.builder(options.toImmutable()).build();
-    }
 
     private MarkdownText() {
     }
@@ -103,18 +85,12 @@ public final class MarkdownText {
     }
 
     /**
-     * @param markdown    the body after the front matter
+     * The body for readers, from the parse the HTML build made of it ({@link MarkdownRenderer#renderWithSource}):
+     * a body is parsed once per build.
+     *
      * @param trustedHtml keep raw HTML as written ({@code markdown.trustedHtml: true})
      * @param rewrite     the new destination of a link or image as written, or null to keep it
      */
-    public static String forReaders(String markdown, boolean trustedHtml, UnaryOperator<String> rewrite) {
-        // The HTML build has already reported unknown shortcodes; these are the same, so they are not repeated.
-        String capped = NestingLimit.cap(markdown, "", 1, new ArrayList<>());
-        String text = Shortcodes.expand(capped, "", 1, new ArrayList<>());
-        return forReaders(source(text, PARSER.parse(text)), trustedHtml, rewrite);
-    }
-
-    /** As {@link #forReaders(String, boolean, UnaryOperator)}, from a body the HTML build has parsed already. */
     public static String forReaders(Source source, boolean trustedHtml, UnaryOperator<String> rewrite) {
         String text = source.text();
         List<Edit> edits = new ArrayList<>();
