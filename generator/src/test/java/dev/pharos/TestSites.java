@@ -128,4 +128,18 @@ public final class TestSites {
         }
         throw new IllegalStateException("content/pharos.yml not found");
     }
+
+    /** Every file under a folder with its bytes (as ISO-8859-1 text), by relative path: two builds compare equal. */
+    public static java.util.Map<String, String> tree(Path root) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(),
+                        new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
 }

@@ -7,12 +7,10 @@ import dev.pharos.Pharos;
 import dev.pharos.TestSites;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +54,7 @@ class BodyCacheTest {
 
     private Map<String, String> scratch(String out) throws Exception {
         Pharos.build(content.options(dir.resolve(out)));
-        return tree(dir.resolve(out));
+        return TestSites.tree(dir.resolve(out));
     }
 
     @Test
@@ -66,7 +64,7 @@ class BodyCacheTest {
         assertThat(entries()).hasSize((int) first.pages().stream().filter(p -> p.source() != null).count()).hasSize(6);
         BuildResult second = cached("b");
         assertThat(second.warnings()).isEqualTo(first.warnings()).anyMatch(p -> p.message().contains("missing.md"));
-        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
     }
 
     @Test
@@ -77,7 +75,7 @@ class BodyCacheTest {
         Files.writeString(deposit, Files.readString(deposit).replace("Deposits are free.", "Deposits cost nothing."));
         cached("b");
         assertThat(TestSites.read(dir.resolve("b/en/fees/deposit/index.html"))).contains("Deposits cost nothing.");
-        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
         List<Path> after = entries();
         assertThat(after).hasSameSizeAs(before);
         // The edited page's body and its Chinese fallback's were made again; the others were read.
@@ -91,7 +89,7 @@ class BodyCacheTest {
         Files.write(content.root().resolve("en/fees/chart.png"), png(80, 30));
         cached("b");
         assertThat(TestSites.read(dir.resolve("b/en/fees/withdrawal/index.html"))).contains("width=\"80\"");
-        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
     }
 
     @Test
@@ -102,7 +100,7 @@ class BodyCacheTest {
         }
         BuildResult second = cached("b");
         assertThat(second.warnings()).isEqualTo(first.warnings());
-        assertThat(tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
         assertThat(Files.size(entries().get(0))).as("rewritten whole").isGreaterThan(40);
     }
 
@@ -110,15 +108,5 @@ class BodyCacheTest {
         try (Stream<Path> files = Files.walk(cache)) {
             return files.filter(f -> f.toString().endsWith(".smile")).sorted().toList();
         }
-    }
-
-    private static Map<String, String> tree(Path root) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return out;
     }
 }

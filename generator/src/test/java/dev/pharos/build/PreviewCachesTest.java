@@ -78,17 +78,7 @@ class PreviewCachesTest {
 
         Path scratch = dir.resolve("scratch");
         new SiteBuilder(List.of(SupportStage::new, SearchStage::new), null).build(content.options(scratch));
-        assertThat(tree(previewSite)).isEqualTo(tree(scratch));
+        assertThat(TestSites.tree(previewSite)).isEqualTo(TestSites.tree(scratch));
         assertThat(TestSites.read(previewSite.resolve("en/fees/deposit/index.html"))).contains("A new sentence.");
-    }
-
-    private static Map<String, String> tree(Path root) throws Exception {
-        Map<String, String> out = new java.util.TreeMap<>();
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-        return out;
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pharos.TestSites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,8 +80,8 @@ class LauncherIT {
         Run plain = run(Map.of(), java.toString(), "-jar", jar.toString(), "build", "--source", content,
                 "--out", dir.resolve("plain").toString());
         assertThat(plain.exit()).as(plain.err()).isZero();
-        assertThat(tree(dir.resolve("second"))).isEqualTo(tree(dir.resolve("plain")));
-        assertThat(tree(dir.resolve("first"))).isEqualTo(tree(dir.resolve("plain")));
+        assertThat(TestSites.tree(dir.resolve("second"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
+        assertThat(TestSites.tree(dir.resolve("first"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
     }
 
     @Test
@@ -97,18 +94,5 @@ class LauncherIT {
         Run noJava = run(Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()), link.toString(), "--version");
         assertThat(noJava.exit()).isEqualTo(1);
         assertThat(noJava.err()).contains("no Java found").doesNotContain("Exception");
-    }
-
-    /** Every file of a folder with its bytes, by relative path. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
-        for (Path file : files) {
-            out.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-        }
-        return out;
     }
 }
