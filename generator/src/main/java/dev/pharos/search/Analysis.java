@@ -183,6 +183,29 @@ public final class Analysis {
         tokens(surfaces, text, out);
     }
 
+    /** Receives a token as the analyzer's own buffer, which is reused for the next token. */
+    @FunctionalInterface
+    public interface Chars {
+        void accept(char[] buffer, int length);
+    }
+
+    /**
+     * As {@link #surfaces(String, Consumer)}, without a String per token: for the index build, which looks each
+     * surface up in a table of those it has seen (most tokens of a site are words it has seen before).
+     */
+    public void surfaceChars(String text, Chars out) {
+        try (TokenStream stream = surfaces.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.accept(term.buffer(), term.length());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader never fails
+        }
+    }
+
     /** The surfaces of a text, in order. */
     public List<String> surfaces(String text) {
         List<String> out = new ArrayList<>();

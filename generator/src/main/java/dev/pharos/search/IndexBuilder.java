@@ -75,14 +75,19 @@ public final class IndexBuilder {
         }
     }
 
-    /** Counts of one term in one page. */
+    /** Counts of one term in one page, while the page is analyzed. */
     private static final class Counts {
+        final int term;
         int title;
         int headings;
         int body;
         /** Per part that holds the term: part index, count in its heading, count in its text, flattened. */
         int[] parts = new int[6];
         int partCount;
+
+        Counts(int term) {
+            this.term = term;
+        }
 
         void part(int part, boolean heading) {
             int at = partCount - 1;
@@ -97,30 +102,236 @@ public final class IndexBuilder {
         }
     }
 
-    /** One analyzed page: term counts and the lengths BM25F normalizes by. */
-    private record Analyzed(Map<String, Counts> counts, int titleLength, int headingsLength, int bodyLength,
+    /**
+     * One analyzed page: its terms' counts packed in one array, and the lengths BM25F normalizes by. Every page of
+     * the site is held until the postings are built, so a page costs a few ints per distinct term rather than a map
+     * of objects (at 100,000 pages the maps alone outgrew a 4 GiB heap).
+     *
+     * @param counts per distinct term: term id, count in title, in headings, in body, number of parts, then
+     *               (part, count in its heading, count in its text) per part
+     */
+    private record Analyzed(int[] counts, int titleLength, int headingsLength, int bodyLength,
             int[] partHeadingLengths, int[] partTextLengths) {
     }
 
     /**
+     * Terms of a site numbered as first seen, so pages hold ints, not strings; ids depend on thread timing, but
+     * nothing written depends on ids: postings are written in term order.
+     */
+    private static final class Terms {
+        private final Map<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> names = new java.util.ArrayList<>();
+
+        int id(String term) {
+            Integer id = ids.get(term);
+            return id != null ? id : ids.computeIfAbsent(term, this::add);
+        }
+
+        private int add(String term) {
+            synchronized (names) {
+                names.add(term);
+                return names.size() - 1;
+            }
+        }
+
+        int size() {
+            synchronized (names) {
+                return names.size();
+            }
+        }
+
+        String name(int id) {
+            synchronized (names) {
+                return names.get(id);
+            }
+        }
+
+        private final ThreadLocal<PageCounts> perThread = new ThreadLocal<>();
+
+        /** This thread's counter for one page at a time (it keeps the surfaces the thread has looked up). */
+        PageCounts pageCounts(Analysis analysis) {
+            PageCounts counts = perThread.get();
+            if (counts == null) {
+                counts = new PageCounts(analysis, this);
+                perThread.set(counts);
+            }
+            return counts;
+        }
+    }
+
+    /**
+     * Counts the terms of one page. A token comes as the analyzer's buffer; the surfaces this thread has seen map
+     * straight to their term's id (-1 for a stop word), so a known word costs one hash and no allocation, and a
+     * page's counts are found by id in an array rather than a map.
+     */
+    private static final class PageCounts {
+        private final Analysis analysis;
+        private final Terms table;
+        private final org.apache.lucene.analysis.CharArrayMap<Integer> surfaces =
+                new org.apache.lucene.analysis.CharArrayMap<>(4096, false);
+        /** Term id to 1 + the index of its counts in {@link #counts}; 0 when the page has not had it. */
+        private int[] slot = new int[4096];
+        private final List<Counts> counts = new java.util.ArrayList<>();
+
+        PageCounts(Analysis analysis, Terms table) {
+            this.analysis = analysis;
+            this.table = table;
+        }
+
+        /** The counts of the term of a surface, or null for a stop word. */
+        Counts of(char[] chars, int length) {
+            Integer id = surfaces.get(chars, 0, length);
+            if (id == null) {
+                String surface = new String(chars, 0, length);
+                String term = analysis.term(surface);
+                id = term == null ? -1 : table.id(term);
+                surfaces.put(surface, id);
+            }
+            int term = id;
+            if (term < 0) {
+                return null;
+            }
+            if (term >= slot.length) {
+                slot = java.util.Arrays.copyOf(slot, Math.max(term + 1, slot.length * 2));
+            }
+            int at = slot[term];
+            if (at != 0) {
+                return counts.get(at - 1);
+            }
+            Counts c = new Counts(term);
+            counts.add(c);
+            slot[term] = counts.size();
+            return c;
+        }
+
+        int[] packAndClear() {
+            int[] packed = pack(counts);
+            for (Counts c : counts) {
+                slot[c.term] = 0;
+            }
+            counts.clear();
+            return packed;
+        }
+    }
+
+    /**
      * The analyses of the last build, so that the next one (a preview rebuild after one edit) analyzes only the
-     * pages whose text changed. Holds only the pages of the latest build.
+     * pages whose text changed. Holds only the pages of the latest build, and the term numbers they use.
      */
     public static final class Memory {
         private Map<SearchDocument, Analyzed> last = Map.of();
+        private final Terms terms = new Terms();
+    }
+
+    /**
+     * Page analyses kept in the build cache ({@code <cache>/analyses/<locale>/}), so that a build after an edit
+     * analyzes only the pages whose text changed. An entry is found by a hash of everything an analysis reads of a
+     * page (title, keywords, description, headings and text), the analysis chain and this Pharos.
+     */
+    public static final class Stored {
+        private static final com.fasterxml.jackson.databind.ObjectMapper FORMAT =
+                com.fasterxml.jackson.dataformat.smile.databind.SmileMapper.builder().build();
+
+        /** An analysis as kept: term numbers in {@code counts} are positions in {@code terms}. */
+        private record Entry(List<String> terms, int[] counts, int titleLength, int headingsLength, int bodyLength,
+                int[] partHeadingLengths, int[] partTextLengths) {
+        }
+
+        private final dev.pharos.internal.CacheFolder folder;
+        private final String common;
+
+        public Stored(java.nio.file.Path cache, String locale, Analysis.Kind kind) {
+            this.folder = new dev.pharos.internal.CacheFolder(cache, "analyses/" + locale);
+            this.common = dev.pharos.internal.CacheFolder.generator() + "/" + kind;
+        }
+
+        String key(SearchDocument doc) {
+            java.security.MessageDigest digest = dev.pharos.internal.CacheFolder.sha256();
+            dev.pharos.internal.CacheFolder.add(digest, common);
+            dev.pharos.internal.CacheFolder.add(digest, doc.title());
+            dev.pharos.internal.CacheFolder.add(digest, String.valueOf(doc.keywords().size()));
+            doc.keywords().forEach(k -> dev.pharos.internal.CacheFolder.add(digest, k));
+            dev.pharos.internal.CacheFolder.add(digest, doc.description());
+            dev.pharos.internal.CacheFolder.add(digest, String.valueOf(doc.parts().size()));
+            for (SearchDocument.Part part : doc.parts()) {
+                dev.pharos.internal.CacheFolder.add(digest, part.heading());
+                dev.pharos.internal.CacheFolder.add(digest, part.text());
+            }
+            return dev.pharos.internal.CacheFolder.key(digest);
+        }
+
+        Analyzed read(String key, Terms table) {
+            byte[] bytes = folder.read(key);
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                Entry e = FORMAT.readValue(bytes, Entry.class);
+                int[] ids = e.terms().stream().mapToInt(table::id).toArray();
+                int[] counts = e.counts().clone();
+                for (int at = 0; at < counts.length; at += 5 + counts[at + 4] * 3) {
+                    counts[at] = ids[counts[at]];
+                }
+                return new Analyzed(counts, e.titleLength(), e.headingsLength(), e.bodyLength(),
+                        e.partHeadingLengths(), e.partTextLengths());
+            } catch (java.io.IOException | RuntimeException e) {
+                return null; // unreadable or inconsistent: analyzed again
+            }
+        }
+
+        void write(String key, Analyzed a, Terms table) {
+            List<String> terms = new java.util.ArrayList<>();
+            int[] counts = a.counts().clone();
+            for (int at = 0; at < counts.length; at += 5 + counts[at + 4] * 3) {
+                terms.add(table.name(counts[at]));
+                counts[at] = terms.size() - 1;
+            }
+            try {
+                folder.write(key, FORMAT.writeValueAsBytes(new Entry(terms, counts, a.titleLength(), a.headingsLength(),
+                        a.bodyLength(), a.partHeadingLengths(), a.partTextLengths())));
+            } catch (java.io.IOException | RuntimeException e) {
+                // Best effort: the cache only saves work.
+            }
+        }
+
+        /** Removes the analyses this build did not use. */
+        public void removeUnused() {
+            folder.removeUnused();
+        }
     }
 
     /** Builds the index of pages given in their final order (their position is their number). */
     public Index build(List<SearchDocument> docs) {
-        return build(docs, new Memory());
+        return build(docs, new Memory(), null);
     }
 
     /** As {@link #build(List)}, reusing the analyses in {@code memory} of pages that did not change. */
     public Index build(List<SearchDocument> docs, Memory memory) {
+        return build(docs, memory, null);
+    }
+
+    /**
+     * As {@link #build(List)}, reusing the analyses in {@code memory} of pages that did not change, and those in
+     * {@code stored} (or null) of pages an earlier build analyzed.
+     */
+    public Index build(List<SearchDocument> docs, Memory memory, Stored stored) {
         Map<SearchDocument, Analyzed> last = memory.last;
         List<Analyzed> analyzed = IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
-            Analyzed known = last.get(docs.get(i));
-            return known != null ? known : analyze(docs.get(i));
+            SearchDocument doc = docs.get(i);
+            Analyzed known = last.get(doc);
+            if (known != null) {
+                return known;
+            }
+            if (stored == null) {
+                return analyze(doc, memory.terms);
+            }
+            String key = stored.key(doc);
+            known = stored.read(key, memory.terms);
+            if (known == null) {
+                known = analyze(doc, memory.terms);
+                stored.write(key, known, memory.terms);
+            }
+            return known;
         }).toList();
         Map<SearchDocument, Analyzed> next = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
@@ -144,21 +355,24 @@ public final class IndexBuilder {
         double avgPartHeading = Math.max(1, partHeadingTotal / (double) Math.max(1, partCount));
         double avgPartText = Math.max(1, partTextTotal / (double) Math.max(1, partCount));
 
-        Map<String, Growing> lists = new HashMap<>();
+        Terms table = memory.terms;
+        Growing[] lists = new Growing[table.size()];
         for (int d = 0; d < analyzed.size(); d++) {
             Analyzed a = analyzed.get(d);
-            for (Map.Entry<String, Counts> e : a.counts().entrySet()) {
-                Counts c = e.getValue();
-                double tf = weights.title() * c.title / norm(B_TITLE, a.titleLength(), avgTitle)
-                        + weights.headings() * c.headings / norm(B_HEADINGS, a.headingsLength(), avgHeadings)
-                        + weights.body() * c.body / norm(B_BODY, a.bodyLength(), avgBody);
+            int[] c = a.counts();
+            for (int at = 0; at < c.length; ) {
+                int term = c[at];
+                double tf = weights.title() * c[at + 1] / norm(B_TITLE, a.titleLength(), avgTitle)
+                        + weights.headings() * c[at + 2] / norm(B_HEADINGS, a.headingsLength(), avgHeadings)
+                        + weights.body() * c[at + 3] / norm(B_BODY, a.bodyLength(), avgBody);
+                int termParts = c[at + 4];
                 double best = 0;
                 int bestPart = 0;
-                for (int i = 0; i < c.partCount; i++) {
-                    int part = c.parts[i * 3];
+                for (int i = 0, p = at + 5; i < termParts; i++, p += 3) {
+                    int part = c[p];
                     // A heading names its part as a title names the page, but a page title weighs more.
-                    double ptf = weights.headings() * c.parts[i * 3 + 1] / norm(B_TITLE, a.partHeadingLengths()[part], avgPartHeading)
-                            + weights.body() * c.parts[i * 3 + 2] / norm(B_BODY, a.partTextLengths()[part], avgPartText);
+                    double ptf = weights.headings() * c[p + 1] / norm(B_TITLE, a.partHeadingLengths()[part], avgPartHeading)
+                            + weights.body() * c[p + 2] / norm(B_BODY, a.partTextLengths()[part], avgPartText);
                     if (ptf > best) {
                         best = ptf;
                         bestPart = part;
@@ -166,11 +380,19 @@ public final class IndexBuilder {
                 }
                 double impact = saturate(Math.max(tf, best)) * docs.get(d).boost();
                 int q = (int) Math.max(1, Math.min(255, Math.round(impact * 255)));
-                lists.computeIfAbsent(e.getKey(), k -> new Growing()).add(d, q, bestPart, c.title > 0);
+                if (lists[term] == null) {
+                    lists[term] = new Growing();
+                }
+                lists[term].add(d, q, bestPart, c[at + 1] > 0);
+                at += 5 + termParts * 3;
             }
         }
         TreeMap<String, Postings> terms = new TreeMap<>();
-        lists.forEach((term, g) -> terms.put(term, g.postings()));
+        for (int id = 0; id < lists.length; id++) {
+            if (lists[id] != null) {
+                terms.put(table.name(id), lists[id].postings());
+            }
+        }
         return new Index(docs, terms);
     }
 
@@ -186,13 +408,12 @@ public final class IndexBuilder {
         return Math.max(1, all.stream().mapToInt(f).average().orElse(1));
     }
 
-    private Analyzed analyze(SearchDocument doc) {
-        Map<String, Counts> counts = new HashMap<>();
+    private Analyzed analyze(SearchDocument doc, Terms table) {
+        PageCounts counts = table.pageCounts(analysis);
         int[] title = {0};
-        analysis.surfaces(doc.title(), s -> {
-            String t = analysis.term(s);
-            if (t != null) {
-                Counts c = counts.computeIfAbsent(t, k -> new Counts());
+        analysis.surfaceChars(doc.title(), (chars, length) -> {
+            Counts c = counts.of(chars, length);
+            if (c != null) {
                 c.title++;
                 c.part(0, true);
                 title[0]++;
@@ -201,10 +422,10 @@ public final class IndexBuilder {
         int[] headings = {0};
         int[] body = {0};
         for (String keyword : doc.keywords()) {
-            analysis.surfaces(keyword, s -> {
-                String t = analysis.term(s);
-                if (t != null) {
-                    counts.computeIfAbsent(t, k -> new Counts()).headings++;
+            analysis.surfaceChars(keyword, (chars, length) -> {
+                Counts c = counts.of(chars, length);
+                if (c != null) {
+                    c.headings++;
                     headings[0]++;
                 }
             });
@@ -213,10 +434,9 @@ public final class IndexBuilder {
         int[] partHeading = new int[n];
         int[] partText = new int[n];
         partHeading[0] = title[0];
-        analysis.surfaces(doc.description(), s -> {
-            String t = analysis.term(s);
-            if (t != null) {
-                Counts c = counts.computeIfAbsent(t, k -> new Counts());
+        analysis.surfaceChars(doc.description(), (chars, length) -> {
+            Counts c = counts.of(chars, length);
+            if (c != null) {
                 c.body++;
                 c.part(0, false);
                 body[0]++;
@@ -226,20 +446,18 @@ public final class IndexBuilder {
         for (int p = 0; p < n; p++) {
             SearchDocument.Part part = doc.parts().get(p);
             final int at = p;
-            analysis.surfaces(part.heading(), s -> {
-                String t = analysis.term(s);
-                if (t != null) {
-                    Counts c = counts.computeIfAbsent(t, k -> new Counts());
+            analysis.surfaceChars(part.heading(), (chars, length) -> {
+                Counts c = counts.of(chars, length);
+                if (c != null) {
                     c.headings++;
                     c.part(at, true);
                     headings[0]++;
                     partHeading[at]++;
                 }
             });
-            analysis.surfaces(part.text(), s -> {
-                String t = analysis.term(s);
-                if (t != null) {
-                    Counts c = counts.computeIfAbsent(t, k -> new Counts());
+            analysis.surfaceChars(part.text(), (chars, length) -> {
+                Counts c = counts.of(chars, length);
+                if (c != null) {
                     c.body++;
                     c.part(at, false);
                     body[0]++;
@@ -247,6 +465,25 @@ public final class IndexBuilder {
                 }
             });
         }
-        return new Analyzed(counts, title[0], headings[0], body[0], partHeading, partText);
+        return new Analyzed(counts.packAndClear(), title[0], headings[0], body[0], partHeading, partText);
+    }
+
+    private static int[] pack(List<Counts> all) {
+        int size = 0;
+        for (Counts c : all) {
+            size += 5 + c.partCount * 3;
+        }
+        int[] out = new int[size];
+        int at = 0;
+        for (Counts c : all) {
+            out[at] = c.term;
+            out[at + 1] = c.title;
+            out[at + 2] = c.headings;
+            out[at + 3] = c.body;
+            out[at + 4] = c.partCount;
+            System.arraycopy(c.parts, 0, out, at + 5, c.partCount * 3);
+            at += 5 + c.partCount * 3;
+        }
+        return out;
     }
 }

@@ -174,16 +174,21 @@ public final class SearchStage implements BuildStage {
     private List<IndexFiles.File> indexFiles(BuildContext context, String locale, String basePath) {
         List<SearchDocument> docs = documents(context, locale);
         Analysis analysis = analyses.get(locale);
-        IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights()).build(docs, memory.of(locale, analysis.kind()));
+        IndexBuilder.Stored stored = context.options().cache()
+                .map(cache -> new IndexBuilder.Stored(cache, locale, analysis.kind())).orElse(null);
+        IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights())
+                .build(docs, memory.of(locale, analysis.kind()), stored);
+        if (stored != null) {
+            stored.removeUnused();
+        }
         return IndexFiles.write(index, analysis, synonyms.get(locale), settings, locale, basePath + locale + "/", layout);
     }
 
     /** The pages of a locale the index holds, in URL order (their numbers in the index). */
     List<SearchDocument> documents(BuildContext context, String locale) {
         List<Page> pages = new ArrayList<>();
-        for (Map.Entry<Page, ProcessedHtml> e : context.processedPages().entrySet()) {
-            Page page = e.getKey();
-            if (page.locale().equals(locale) && indexed(page, e.getValue())) {
+        for (Page page : context.processedPages()) {
+            if (page.locale().equals(locale) && indexed(context, page)) {
                 pages.add(page);
             }
         }
@@ -195,13 +200,14 @@ public final class SearchStage implements BuildStage {
         return docs;
     }
 
-    private boolean indexed(Page page, ProcessedHtml html) {
+    private boolean indexed(BuildContext context, Page page) {
         if (page.fallback() || BuildContext.isClaimed(page) || settings.excluded(page.id())) {
             return false;
         }
         return switch (page.kind()) {
             case ARTICLE -> true;
-            case SECTION -> settings.sections() && html.sections().stream().anyMatch(s -> !s.text().isEmpty());
+            case SECTION -> settings.sections() && context.processed(page).orElseThrow().sections().stream()
+                    .anyMatch(s -> !s.text().isEmpty());
             case HOME -> false;
         };
     }

@@ -31,6 +31,35 @@ class BuildGuaranteesTest {
     }
 
     @Test
+    void bodiesKeptInAFileAsALargeSiteDoesGiveTheSameSite() throws Exception {
+        TestSites sample = TestSites.at(TestSites.sampleContent());
+        Path site = dir.resolve("out");
+        Pharos.build(sample.options(site.resolve("memory")));
+        System.setProperty("pharos.bodies", "file");
+        try {
+            Pharos.build(sample.options(site.resolve("file")));
+        } finally {
+            System.clearProperty("pharos.bodies");
+        }
+        var memory = TestSites.digest(site.resolve("memory"));
+        var file = TestSites.digest(site.resolve("file"));
+        assertThat(memory).hasSizeGreaterThan(150);
+        assertThat(file).isEqualTo(memory);
+        try (var siblings = Files.list(site)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .containsExactlyInAnyOrder("memory", "file");
+        }
+    }
+
+    @Test
+    void theSiteDecidesByItsSizeAgainstTheHeapWhereBodiesAreKept() {
+        long gib = 1L << 30;
+        // cloudwego ×10 (about 60 million characters) fits a 4 GiB heap; ×100 does not.
+        assertThat(Bodies.tooLargeForMemory(60_000_000L, 4 * gib)).isFalse();
+        assertThat(Bodies.tooLargeForMemory(600_000_000L, 4 * gib)).isTrue();
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
         TestSites content = TestSites.at(dir.resolve("content")).page("en/a.md", "title: A", "first version");
         Path out = dir.resolve("site");
