@@ -9,24 +9,19 @@ import dev.pharos.content.Page;
 import dev.pharos.content.Resource;
 import dev.pharos.content.Site;
 import dev.pharos.html.ProcessedHtml;
+import dev.pharos.internal.CacheFolder;
 import dev.pharos.markdown.MarkdownText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -42,27 +37,24 @@ import java.util.zip.CRC32;
 final class BodyCache {
 
     // Smile (binary JSON): a body's HTML is written as its bytes, without the escaping text JSON needs.
-    private static final ObjectMapper FORMAT = SmileMapper.builder()
+    static final ObjectMapper FORMAT = SmileMapper.builder()
             .addModule(new SimpleModule().addAbstractTypeMapping(Set.class, LinkedHashSet.class))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static volatile String generator;
-
     private record Entry(String key, ProcessedHtml html, List<Problem> problems) {
     }
 
-    private final Path folder;
+    private final CacheFolder entries;
     private final String common;
-    private final Set<String> used = ConcurrentHashMap.newKeySet();
 
     private BodyCache(Path folder, String common) {
-        this.folder = folder;
+        this.entries = new CacheFolder(folder, "bodies");
         this.common = common;
     }
 
     /** The cache in {@code folder} for a build of {@code site}; the folder is created on first write. */
     static BodyCache open(Path folder, Site site, Map<String, ? extends Map<String, String>> labels) {
-        StringBuilder common = new StringBuilder(generator()).append('\n').append(site.fingerprint()).append('\n');
+        StringBuilder common = new StringBuilder(CacheFolder.generator()).append('\n').append(site.fingerprint()).append('\n');
         new TreeMap<>(labels).forEach((locale, strings) -> common.append(locale).append('=')
                 .append(new TreeMap<>(strings)).append('\n'));
         // Bodies read image files for their width and height: an image changed in place changes them.
@@ -80,13 +72,12 @@ final class BodyCache {
 
     /** The body of {@code page} kept under {@code key}, or null. */
     SiteBuilder.CachedBody get(String key, Page page) {
-        used.add(key);
-        Path file = file(key);
-        if (!Files.isRegularFile(file)) {
+        byte[] bytes = entries.read(key);
+        if (bytes == null) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            Entry entry = FORMAT.readValue(in, Entry.class);
+        try {
+            Entry entry = FORMAT.readValue(bytes, Entry.class);
             if (!key.equals(entry.key()) || entry.html() == null) {
                 return null;
             }
@@ -98,16 +89,8 @@ final class BodyCache {
 
     /** Keeps the body of {@code page}; a failure to write only costs the next build the work. */
     void put(String key, Page page, SiteBuilder.CachedBody body) {
-        Path file = file(key);
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
-            try {
-                FORMAT.writeValue(temporary.toFile(), new Entry(key, shrink(body.html(), page), body.problems()));
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            entries.write(key, FORMAT.writeValueAsBytes(new Entry(key, shrink(body.html(), page), body.problems())));
         } catch (IOException | RuntimeException e) {
             // Best effort: the cache is an optimisation.
         }
@@ -115,27 +98,14 @@ final class BodyCache {
 
     /** Removes the entries this build did not ask for (deleted pages, old versions of edited ones). */
     void removeUnused() {
-        Path bodies = folder.resolve("bodies");
-        if (!Files.isDirectory(bodies)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(bodies)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".smile") || !used.contains(name.substring(0, name.length() - 6))) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Best effort, as above.
-        }
+        entries.removeUnused();
     }
 
     /**
      * Leaves out what the entry would hold twice: a page's intro is its whole body unless it is a FAQ, and its
      * Markdown is usually the text of the page as it is (no shortcodes).
      */
-    private static ProcessedHtml shrink(ProcessedHtml html, Page page) {
+    static ProcessedHtml shrink(ProcessedHtml html, Page page) {
         MarkdownText.Source source = html.markdown();
         if (source != null && source.text().equals(page.markdown())) {
             source = new MarkdownText.Source(null, source.destinations(), source.html());
@@ -144,17 +114,13 @@ final class BodyCache {
                 html.faq(), html.toc(), html.sections(), html.links(), html.anchors(), html.excerpt(), source);
     }
 
-    private static ProcessedHtml expand(ProcessedHtml html, Page page) {
+    static ProcessedHtml expand(ProcessedHtml html, Page page) {
         MarkdownText.Source source = html.markdown();
         if (source != null && source.text() == null) {
             source = new MarkdownText.Source(page.markdown(), source.destinations(), source.html());
         }
         return new ProcessedHtml(html.html(), html.introHtml() == null ? html.html() : html.introHtml(),
                 html.faq(), html.toc(), html.sections(), html.links(), html.anchors(), html.excerpt(), source);
-    }
-
-    private Path file(String key) {
-        return folder.resolve("bodies").resolve(key.substring(0, 2)).resolve(key + ".smile");
     }
 
     private static boolean isImage(String path) {
@@ -173,42 +139,9 @@ final class BodyCache {
         }
     }
 
-    /**
-     * This Pharos: the CRC of its jar, or of the classes and resources of a build folder (tests). A new Pharos may
-     * render the same Markdown differently, so it starts a new cache.
-     */
-    private static String generator() {
-        String known = generator;
-        if (known != null) {
-            return known;
-        }
-        String id;
-        try {
-            Path code = Path.of(BodyCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            CRC32 crc = new CRC32();
-            if (Files.isRegularFile(code)) {
-                crc.update(Files.readAllBytes(code));
-            } else {
-                try (Stream<Path> files = Files.walk(code)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        crc.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                        crc.update(Files.readAllBytes(f));
-                    }
-                }
-            }
-            id = Long.toHexString(crc.getValue());
-        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
-            id = "unknown-" + System.nanoTime(); // never matches: no reuse when Pharos cannot tell what it is
-        }
-        generator = id;
-        return id;
-    }
-
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = CacheFolder.sha256();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return CacheFolder.key(digest);
     }
 }

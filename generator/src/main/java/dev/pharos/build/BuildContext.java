@@ -10,10 +10,10 @@ import dev.pharos.html.ProcessedHtml;
 import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
 import dev.pharos.render.UiStrings;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What one build shares between its stages: the site, the theme, rendered article bodies and the output. */
 public final class BuildContext {
@@ -30,7 +30,7 @@ public final class BuildContext {
     private final TemplateRenderer renderer;
     private final Map<String, UiStrings> strings;
     private final SiteOutput output;
-    private final Map<Page, ProcessedHtml> processed;
+    private final Bodies bodies;
     private final PageModels models;
     private final List<Problem> problems;
     private final List<BuildStage> stages;
@@ -40,19 +40,21 @@ public final class BuildContext {
     public record GeneratedPage(String kind, String locale, String url) {
     }
     private final RenderCache renders;
+    private final PageCache pages;
     private final List<Runnable> deferred = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     BuildContext(BuildOptions options, Site site, Theme theme, TemplateRenderer renderer, Map<String, UiStrings> strings,
-            SiteOutput output, Map<Page, ProcessedHtml> processed, List<Problem> problems, List<BuildStage> stages,
-            RenderCache renders) {
+            SiteOutput output, Bodies bodies, List<Problem> problems, List<BuildStage> stages,
+            RenderCache renders, PageCache pages) {
         this.renders = renders;
+        this.pages = pages;
         this.options = options;
         this.site = site;
         this.theme = theme;
         this.renderer = renderer;
         this.strings = strings;
         this.output = output;
-        this.processed = processed;
+        this.bodies = bodies;
         this.problems = problems;
         this.stages = stages;
         this.models = new PageModels(this);
@@ -80,11 +82,17 @@ public final class BuildContext {
 
     /** The rendered body of a content page (every page with Markdown has one). */
     public Optional<ProcessedHtml> processed(Page page) {
-        return Optional.ofNullable(processed.get(page));
+        return bodies.get(page);
     }
 
-    public Map<Page, ProcessedHtml> processedPages() {
-        return Collections.unmodifiableMap(processed);
+    /** The excerpt of a page's body (its first words), or empty for a page without one. */
+    public String excerpt(Page page) {
+        return bodies.excerpt(page);
+    }
+
+    /** The pages that have a body: on a large site each {@link #processed} reads one back from disk. */
+    public Set<Page> processedPages() {
+        return bodies.pages();
     }
 
     public PageModels models() {
@@ -165,10 +173,17 @@ public final class BuildContext {
             throws PharosException {
         try {
             String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), model);
+            String key = html == null && pages != null ? pages.key(outputPath, template, locale, model) : null;
+            if (key != null) {
+                html = pages.get(key);
+            }
             if (html == null) {
                 html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
                 if (renders != null) {
                     renders.put(outputPath, template, locale, theme.fingerprint(), model, html);
+                }
+                if (key != null) {
+                    pages.put(key, html);
                 }
             }
             output.write(outputPath, html, owner);

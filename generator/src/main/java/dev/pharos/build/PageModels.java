@@ -308,7 +308,7 @@ public final class PageModels {
         if (!page.summary().isEmpty()) {
             return page.summary();
         }
-        return context.processed(page).map(ProcessedHtml::excerpt).orElse("");
+        return context.excerpt(page);
     }
 
     public String absolute(String url) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -75,17 +74,28 @@ public final class SiteBuilder {
         failOnErrors(problems);
 
         BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labelsOf(strings))).orElse(null);
-        Map<Page, ProcessedHtml> processed = processMarkdown(site, strings, problems, disk);
-        failOnErrors(problems);
-        timer.lap("markdown");
+        try (Bodies processed = bodies(site, options)) {
+            processMarkdown(site, strings, problems, disk, processed);
+            failOnErrors(problems);
+            timer.lap("markdown");
+            return render(options, site, theme, strings, processed, problems, disk, timer);
+        }
+    }
+
+    private BuildResult render(BuildOptions options, Site site, Theme theme, Map<String, UiStrings> strings,
+            Bodies processed, List<Problem> problems, BodyCache disk, Timer timer) throws PharosException {
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
         // With a render cache this is the dev server's incremental builder: it also updates the site in place.
         try (SiteOutput output = renders == null ? new SiteOutput(options.output())
                 : SiteOutput.inPlace(options.output(), renders.written())) {
             TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
+            // The preview keeps its rendered pages in memory (renders); a build keeps them in the build cache.
+            PageCache rendered = renders != null || options.cache().isEmpty() ? null
+                    : PageCache.open(options.cache().get(), theme, labelsOf(strings), site.config().basePath(),
+                            site.config().baseUrl());
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
-                    processed, problems, stages, renders);
+                    processed, problems, stages, renders, rendered);
             for (BuildStage stage : stages) {
                 stage.prepare(context, problems);
             }
@@ -113,6 +123,9 @@ public final class SiteBuilder {
             if (disk != null) {
                 disk.removeUnused();
             }
+            if (rendered != null) {
+                rendered.removeUnused();
+            }
             timer.lap("write");
             BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
             if (options.report().isPresent()) {
@@ -138,11 +151,27 @@ public final class SiteBuilder {
         return out;
     }
 
-    private Map<Page, ProcessedHtml> processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems,
-            BodyCache disk) throws PharosException {
+    /**
+     * Where this build keeps processed bodies: in memory, unless the site is too large for the heap (then in a
+     * temporary file beside the output). The preview keeps them in memory: it reuses them between rebuilds.
+     * {@code -Dpharos.bodies=file|memory} decides instead (tests build the same site both ways).
+     */
+    private Bodies bodies(Site site, BuildOptions options) {
+        String forced = System.getProperty("pharos.bodies", "");
+        long characters = site.pages().stream().mapToLong(p -> p.markdown() == null ? 0 : p.markdown().length()).sum();
+        boolean inFile = forced.equals("file") || forced.isEmpty() && renders == null
+                && Bodies.tooLargeForMemory(characters, Runtime.getRuntime().maxMemory());
+        if (!inFile) {
+            return Bodies.inMemory();
+        }
+        Path output = options.output().toAbsolutePath();
+        return Bodies.inFile(output.getParent() == null ? output : output.getParent());
+    }
+
+    private void processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems,
+            BodyCache disk, Bodies out) throws PharosException {
         MarkdownRenderer markdown = new MarkdownRenderer();
         HtmlPostProcessor html = new HtmlPostProcessor(site);
-        Map<Page, ProcessedHtml> out = new ConcurrentHashMap<>();
         List<Page> sources = site.pages().stream().filter(p -> p.source() != null).toList();
         List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
         Parallel.forEach(sources, page -> {
@@ -185,7 +214,6 @@ public final class SiteBuilder {
         if (!crashes.isEmpty()) {
             throw new PharosException(distinct(problems), crashes.get(0)); // the cause, for --verbose
         }
-        return out;
     }
 
     /** A processed body kept between builds with the warnings it gave, which a reuse reports again. */

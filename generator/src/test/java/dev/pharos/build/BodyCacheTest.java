@@ -95,7 +95,10 @@ class BodyCacheTest {
     @Test
     void aDamagedCacheIsReadAsMissingEntries() throws Exception {
         BuildResult first = cached("a");
-        for (Path entry : entries()) {
+        List<Path> all = new java.util.ArrayList<>(entries());
+        all.addAll(entries("pages"));
+        all.addAll(entries("analyses"));
+        for (Path entry : all) {
             Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 40));
         }
         BuildResult second = cached("b");
@@ -104,8 +107,43 @@ class BodyCacheTest {
         assertThat(Files.size(entries().get(0))).as("rewritten whole").isGreaterThan(40);
     }
 
+    /** The processed bodies in the cache. */
+    @Test
+    void anEditRendersAgainOnlyThePagesThatShowItAndAnalyzesOnlyThatPage() throws Exception {
+        cached("a");
+        List<Path> pages = entries("pages");
+        List<Path> analyses = entries("analyses");
+        Path faq = content.root().resolve("en/fees/faq.md");
+        Files.writeString(faq, Files.readString(faq).replace("Because.", "Because networks charge it."));
+        cached("b");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        // The FAQ's page, its twin, the llms file that holds it and the search page that lists its questions
+        // changed; the other pages were taken from the cache.
+        List<Path> reused = entries("pages").stream().filter(pages::contains).toList();
+        assertThat(reused).hasSizeGreaterThan(pages.size() / 2).hasSizeLessThan(pages.size());
+        assertThat(entries("analyses").stream().filter(analyses::contains)).hasSize(analyses.size() - 1);
+    }
+
+    @Test
+    void aChangedTemplateOrInterfaceTextRendersEveryPageAgain() throws Exception {
+        cached("a");
+        content.file("themes/default/templates/partials/footer.peb", "<footer class=\"custom\">{{ t('footer.custom') }}</footer>\n")
+                .file("themes/default/i18n/en.yml", "footer:\n  custom: Made by our team\n");
+        cached("b");
+        assertThat(TestSites.read(dir.resolve("b/en/fees/deposit/index.html"))).contains("Made by our team");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        content.file("themes/default/i18n/en.yml", "footer:\n  custom: Made by the fees team\n");
+        cached("d");
+        assertThat(TestSites.read(dir.resolve("d/en/fees/deposit/index.html"))).contains("Made by the fees team");
+        assertThat(TestSites.tree(dir.resolve("d"))).isEqualTo(scratch("e"));
+    }
+
     private List<Path> entries() throws Exception {
-        try (Stream<Path> files = Files.walk(cache)) {
+        return entries("bodies");
+    }
+
+    private List<Path> entries(String kind) throws Exception {
+        try (Stream<Path> files = Files.walk(cache.resolve(kind))) {
             return files.filter(f -> f.toString().endsWith(".smile")).sorted().toList();
         }
     }
