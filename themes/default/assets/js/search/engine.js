@@ -376,11 +376,9 @@ function titleFirst(top, docs, live, meta) {
 /**
  * When an instant answer is shown: the question (or the title of an article with a summary) must say at least
  * `cover` of what was asked, weighted by how telling each word is; at least `said` of its own words must have been
- * asked (`saidCjk` for a Chinese question: cut into overlapping bigrams, a question holds many that straddle two
- * words and that no reader types); and the top result must lead the next one by `margin`. Tuned on
- * bench/search/queries/*.json.
+ * asked; and the top result must lead the next one by `margin`. Tuned on bench/search/queries/*.json.
  */
-export const ANSWER = { cover: 0.8, said: 0.5, saidCjk: 0.25, margin: 1.25 };
+export const ANSWER = { cover: 0.8, said: 0.5, margin: 1.25 };
 const ANSWER_QUALITY = { exact: 1, synonym: 1, completion: 1, typo: WEIGHT.typo1 };
 
 /**
@@ -390,26 +388,27 @@ const ANSWER_QUALITY = { exact: 1, synonym: 1, completion: 1, typo: WEIGHT.typo1
  */
 export function questionMatch(question, live, meta) {
   const optional = new Set(meta.optional || []);
-  const kept = plan(question, meta).flatMap((c) => c.words).filter((w) => w.term && !optional.has(w.term));
-  const words = kept.map((w) => w.term);
-  const inQuestion = new Set(words);
+  const all = plan(question, meta).flatMap((c) => c.words).filter((w) => w.term);
+  const inQuestion = new Set(all.map((w) => w.term));
+  const words = all.map((w) => w.term).filter((t) => !optional.has(t));
   const asked = new Set();
   let total = 0;
   let covered = 0;
   for (const c of live) {
-    if (c.optional) continue;
-    total += c.weight;
     let quality = 0;
     for (const a of c.alts) {
       if (!a.entries || !a.entries.every(Boolean) || !a.terms.every((t) => inQuestion.has(t))) continue;
       quality = Math.max(quality, ANSWER_QUALITY[a.kind] ?? 0);
       for (const t of a.terms) asked.add(t);
     }
+    // Words of the query that do not decide the ranking do not decide the match either, but the question's own
+    // words that the query says in passing were still asked.
+    if (c.optional) continue;
+    total += c.weight;
     covered += c.weight * quality;
   }
   const said = words.length ? words.filter((t) => asked.has(t)).length / words.length : 0;
-  const cjk = kept.filter((w) => w.cjk).length * 2 > kept.length;
-  return { cover: total > 0 ? covered / total : 0, said, cjk };
+  return { cover: total > 0 ? covered / total : 0, said };
 }
 
 /**
@@ -425,7 +424,7 @@ export function instantAnswer(top, docs, live, meta) {
   const question = first.part === 0 ? d.title : heading;
   const match = questionMatch(question, live, meta);
   const lead = top.length > 1 ? first.score / top[1].score : Infinity;
-  if (match.cover < ANSWER.cover || match.said < (match.cjk ? ANSWER.saidCjk : ANSWER.said) || lead < ANSWER.margin) return null;
+  if (match.cover < ANSWER.cover || match.said < ANSWER.said || lead < ANSWER.margin) return null;
   const path = d.path.startsWith('/') ? d.path : meta.base + d.path;
   return { question, text, url: anchor && first.part !== 0 ? `${path}#${encodeURIComponent(anchor)}` : path, ...match, lead };
 }

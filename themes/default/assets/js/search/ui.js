@@ -1,10 +1,11 @@
 // Search as you type: an ARIA 1.2 combobox (input + listbox popup) under every search box, and the full
 // results page at /<locale>/search/?q=. Both render through render(), add an empty [data-search-banner] slot
-// at the top of the list, and announce the result count in a live region. After each render the document
-// gets a `pharos:search` event {query, lang, results, container}.
+// at the top of the list, then the instant answer when the engine gives one, and announce the result count in a
+// live region. After each render the document gets a `pharos:search` event {query, lang, results, container}.
 // CSP-safe: no inline styles; state is classes, `hidden` and ARIA attributes.
 
 import { search, warm } from './client.js';
+import { answerBox } from './answer.js';
 
 const DEBOUNCE_MS = 120;
 const PAGE_LIMIT = 30;
@@ -78,6 +79,17 @@ function listHtml(query, results, fallback, { option, listId }) {
 /** Offer the default locale when this one finds little, until the reader has asked once. */
 function offersFallback(results, fallback) {
   return settings.fallbackLang && fallback === null && results.length < Number(settings.fallbackBelow || 0);
+}
+
+/** Puts the instant answer of the results, if any, above the list (after the banner slot). */
+function placeAnswer(container, results) {
+  const answer = results[0]?.answer;
+  if (!answer) return false;
+  const box = answerBox(document, answer, { label: t('answer'), more: t('readMore'), lang: results[0].lang !== pageLang ? results[0].lang : '' });
+  const banner = container.querySelector('[data-search-banner]');
+  if (banner) banner.after(box);
+  else container.prepend(box);
+  return true;
 }
 
 function announce(region, text) {
@@ -189,11 +201,12 @@ class Combobox {
     }
     html += `<a class="search-all" href="${esc(all)}">${esc(t('seeAll'))}</a></div>`;
     this.popup.innerHTML = html;
+    const answered = placeAnswer(this.popup, this.results);
     this.active = -1;
     this.input.removeAttribute('aria-activedescendant');
     this.open();
     const total = this.results.length + (this.fallback ? this.fallback.length : 0);
-    announce(this.status, total ? countText(total) : t('none', this.query.trim()));
+    announce(this.status, `${answered ? `${t('answerShown')} ` : ''}${total ? countText(total) : t('none', this.query.trim())}`);
     dispatch(this.query, pageLang, this.fallback ? [...this.results, ...this.fallback] : this.results, this.popup);
   }
 
@@ -299,10 +312,11 @@ export function resultsPage(page) {
       html += `<p class="search-footer"><button type="button" class="search-also" lang="${esc(settings.fallbackLang)}">${esc(t('alsoIn', settings.fallbackLabel))}</button></p>`;
     }
     container.innerHTML = html;
+    const answered = placeAnswer(container, state.results);
     page.classList.toggle('has-results', Boolean(state.query));
     document.documentElement.classList.remove('search-pending');
     const total = state.results.length + (state.fallback ? state.fallback.length : 0);
-    announce(status, total ? countText(total) : t('none', state.query.trim()));
+    announce(status, `${answered ? `${t('answerShown')} ` : ''}${total ? countText(total) : t('none', state.query.trim())}`);
     dispatch(state.query, pageLang, state.fallback ? [...state.results, ...state.fallback] : state.results, container);
   };
 
