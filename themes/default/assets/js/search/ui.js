@@ -5,7 +5,6 @@
 // CSP-safe: no inline styles; state is classes, `hidden` and ARIA attributes.
 
 import { search, warm } from './client.js';
-import { answerBox } from './answer.js';
 
 const DEBOUNCE_MS = 120;
 const PAGE_LIMIT = 30;
@@ -81,11 +80,34 @@ function offersFallback(results, fallback) {
   return settings.fallbackLang && fallback === null && results.length < Number(settings.fallbackBelow || 0);
 }
 
-/** Puts the instant answer of the results, if any, above the list (after the banner slot). */
+let answerIds = 0;
+
+/**
+ * Puts the instant answer of the results, if any, above the list (after the banner slot): a region named by its
+ * label ("Answer"), the question, the text (its line breaks kept by CSS) and "Read more" to the entry. Built with
+ * textContent only: the answer is index data and is never parsed as HTML.
+ */
 function placeAnswer(container, results) {
   const answer = results[0]?.answer;
   if (!answer) return false;
-  const box = answerBox(document, answer, { label: t('answer'), more: t('readMore'), lang: results[0].lang !== pageLang ? results[0].lang : '' });
+  const id = `pharos-answer-${++answerIds}`;
+  const element = (tag, className, text) => {
+    const e = document.createElement(tag);
+    e.className = className;
+    e.textContent = text;
+    return e;
+  };
+  const box = element('section', 'search-answer', '');
+  box.setAttribute('aria-labelledby', `${id}-label`);
+  const label = element('p', 'search-answer-label', t('answer'));
+  label.id = `${id}-label`;
+  const question = element('p', 'search-answer-question', answer.question);
+  question.id = `${id}-question`;
+  const more = element('a', 'search-answer-more', t('readMore'));
+  more.href = answer.url;
+  // "Read more" says where only with the question it belongs to.
+  more.setAttribute('aria-describedby', question.id);
+  box.append(label, question, element('p', 'search-answer-text', answer.text), more);
   const banner = container.querySelector('[data-search-banner]');
   if (banner) banner.after(box);
   else container.prepend(box);
