@@ -75,6 +75,20 @@ for (const c of CASES) {
   });
 }
 
+test('the drop-down with an answer on a 360 px phone in dark mode: readable, fits, axe finds nothing new', async () => {
+  const page = await openPage(site.browser, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+  await page.goto(`${site.server.url}/zh-CN/`);
+  await typeIn(page, '#hero-q', '银行提现要多久');
+  const box = page.locator('.search-popup:not([hidden]) .search-answer');
+  assert.equal(await box.locator('.search-answer-question').innerText(), '银行提现要多久？');
+  const { right } = await box.evaluate((el) => el.getBoundingClientRect().toJSON());
+  assert.ok(right <= 360, `the box ends at ${right} px`);
+  const violations = (await axeViolations(page)).filter((v) => !/^serious nested-interactive: .*#pharos-search-\d+-list-\d+/.test(v));
+  assert.deepEqual(violations, []);
+  await page.assertClean();
+  await page.context().close();
+});
+
 test('a vague query shows no answer box; the box comes and goes as the query changes', async () => {
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}/en/`);

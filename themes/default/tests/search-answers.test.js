@@ -79,6 +79,21 @@ test('the sample: an article summary answers its title', needsFixture, async () 
   assert.equal(r.answer.question, 'Why is my account frozen?');
 });
 
+test('the sample: the margin over the next page holds also when one result is asked for', needsFixture, async () => {
+  assert.ok((await engine().search('forgot memo', { lang: 'en', limit: 1 }))[0].answer);
+  const margin = ANSWER.margin;
+  ANSWER.margin = 10; // "forgot memo" leads the next page by less than this
+  try {
+    for (const limit of [1, 6]) {
+      const [r] = await engine().search('forgot memo', { lang: 'en', limit });
+      assert.equal(r.url, '/en/deposits-withdrawals/faq/#i-forgot-the-memo-or-tag-is-my-money-lost');
+      assert.equal(r.answer, undefined, `limit ${limit}`);
+    }
+  } finally {
+    ANSWER.margin = margin;
+  }
+});
+
 test('the sample: vague or partial queries show no answer', needsFixture, async () => {
   for (const [q, lang] of [['memo', 'en'], ['withdr', 'en'], ['money never showed up after I sent it', 'en'], ['withdrawal', 'en'], ['提币', 'zh-CN'], ['一天最多能提多少', 'zh-CN']]) {
     const results = await engine().search(q, { lang, limit: 6 });

@@ -415,7 +415,7 @@ export function questionMatch(question, live, meta) {
  * The instant answer for the results, or null: the answer stored with the top result's part (a FAQ entry; part 0:
  * an article's summary, matched by its title) when its question matches the query strongly and the result leads.
  */
-export function instantAnswer(top, docs, live, meta) {
+export function instantAnswer(top, docs, live, meta, runnerUp = top[1]) {
   const first = top[0];
   const d = docs[0];
   const part = d && d.parts[first.part];
@@ -423,7 +423,7 @@ export function instantAnswer(top, docs, live, meta) {
   const [anchor, heading, , text] = part;
   const question = first.part === 0 ? d.title : heading;
   const match = questionMatch(question, live, meta);
-  const lead = top.length > 1 ? first.score / top[1].score : Infinity;
+  const lead = runnerUp ? first.score / runnerUp.score : Infinity;
   if (match.cover < ANSWER.cover || match.said < ANSWER.said || lead < ANSWER.margin) return null;
   const path = d.path.startsWith('/') ? d.path : meta.base + d.path;
   return { question, text, url: anchor && first.part !== 0 ? `${path}#${encodeURIComponent(anchor)}` : path, ...match, lead };
@@ -508,7 +508,8 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
   titleFirst(top, docs, live, meta);
   const texts = docs.flatMap((d, i) => [d.title, d.parts[top[i].part]?.[1] || '', d.parts[top[i].part]?.[2] || '']);
   if (texts.some(needsFold)) await loadFold();
-  const answer = instantAnswer(top, docs, live, meta);
+  // With a limit of one, the runner-up for the margin is the next page as scored.
+  const answer = instantAnswer(top, docs, live, meta, top[1] ?? pages[1]);
   return top.map((p, i) => {
     const d = docs[i];
     const [anchor, heading, excerpt] = d.parts[p.part] || d.parts[0];
