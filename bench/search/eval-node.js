@@ -12,14 +12,24 @@ for (const file of sets) {
   const rows = [];
   let bytes = 0;
   let requests = 0;
+  let shown = 0;
+  let wrong = 0;
   for (const query of set.queries) {
     const log = [];
     const engine = createSearch({ indexUrl: (l) => `http://localhost/_pharos/search/${l}/meta.json`, fetch: siteFetch(site, log) });
     const results = await engine.search(query.q, { lang: set.lang, limit: 10 });
     // Index data of a first query showing five results (a fresh engine): bytes, plus ~400 B of headers a request.
     const first = [];
-    await createSearch({ indexUrl: (l) => `http://localhost/_pharos/search/${l}/meta.json`, fetch: siteFetch(site, first) })
+    const shownFirst = await createSearch({ indexUrl: (l) => `http://localhost/_pharos/search/${l}/meta.json`, fetch: siteFetch(site, first) })
       .search(query.q, { lang: set.lang, limit: 5 });
+    // The instant answer of that first query: wrong when it is not on one of the expected pages.
+    const answer = shownFirst[0]?.answer;
+    if (answer) {
+      shown++;
+      const right = query.expect.includes(pagePath(answer.url, set.lang));
+      if (!right) wrong++;
+      if (verbose || !right) console.log(`${right ? 'ANSWER' : 'WRONG ANSWER'} ${query.q}  → ${pagePath(answer.url, set.lang)} ${new URL(answer.url, 'http://x').hash} «${answer.question}»`);
+    }
     bytes += first.reduce((n, x) => n + x.bytes + 400, 0);
     requests += first.length;
     const rank = rankOf(results.map((r) => r.url), query.expect, set.lang);
@@ -29,4 +39,5 @@ for (const file of sets) {
     }
   }
   console.log(file, JSON.stringify(summarize(rows)), `data ${(bytes / set.queries.length / 1024).toFixed(1)} KB in ${(requests / set.queries.length).toFixed(1)} requests`);
+  console.log(`${file} instant answers: shown ${shown}/${set.queries.length}, wrong ${wrong} (${shown ? ((100 * wrong) / shown).toFixed(1) : '0.0'}% of shown)`);
 }

@@ -373,6 +373,69 @@ function titleFirst(top, docs, live, meta) {
   });
 }
 
+/**
+ * When an instant answer is shown: the question (or the title of an article with a summary) must say at least
+ * `cover` of what was asked, weighted by how telling each word is; at least `said` of its own words must have been
+ * asked; and the top result must lead the next one by `margin`. Tuned on bench/search/queries/*.json.
+ */
+export const ANSWER = { cover: 0.8, said: 0.5, margin: 1.25 };
+const ANSWER_QUALITY = { exact: 1, synonym: 1, completion: 1, typo: WEIGHT.typo1 };
+
+/**
+ * How well a question (or title) matches the query: `cover`, the share of the query's weight it says (a synonym or
+ * the completion of the word being typed says it too; a corrected typo, a little less), and `said`, the share of
+ * its own words the query asked. Question words ("why", "怎么") count on neither side.
+ */
+export function questionMatch(question, live, meta) {
+  const optional = new Set(meta.optional || []);
+  const all = plan(question, meta).flatMap((c) => c.words).filter((w) => w.term);
+  const inQuestion = new Set(all.map((w) => w.term));
+  const words = all.map((w) => w.term).filter((t) => !optional.has(t));
+  const asked = new Set();
+  let total = 0;
+  let covered = 0;
+  for (const c of live) {
+    let quality = 0;
+    for (const a of c.alts) {
+      if (!a.entries || !a.entries.every(Boolean) || !a.terms.every((t) => inQuestion.has(t))) continue;
+      quality = Math.max(quality, ANSWER_QUALITY[a.kind] ?? 0);
+      for (const t of a.terms) asked.add(t);
+    }
+    // Words of the query that do not decide the ranking do not decide the match either, but the question's own
+    // words that the query says in passing were still asked.
+    if (c.optional) continue;
+    total += c.weight;
+    covered += c.weight * quality;
+  }
+  const said = words.length ? words.filter((t) => asked.has(t)).length / words.length : 0;
+  return { cover: total > 0 ? covered / total : 0, said };
+}
+
+/**
+ * The instant answer for the results, or null: the answer stored with the top result's part (a FAQ entry; part 0:
+ * an article's summary, matched by its title) when its question matches the query strongly and the result leads.
+ */
+export function instantAnswer(top, docs, live, meta, runnerUp = top[1]) {
+  const first = top[0];
+  const d = docs[0];
+  const part = d && d.parts[first.part];
+  if (!part || !part[3]) return null;
+  const [anchor, heading, , text] = part;
+  const question = first.part === 0 ? d.title : heading;
+  const match = questionMatch(question, live, meta);
+  const lead = runnerUp ? first.score / runnerUp.score : Infinity;
+  if (match.cover < ANSWER.cover || match.said < ANSWER.said || lead < ANSWER.margin) return null;
+  const path = d.path.startsWith('/') ? d.path : meta.base + d.path;
+  return { question, text, url: anchor && first.part !== 0 ? `${path}#${encodeURIComponent(anchor)}` : path, ...match, lead };
+}
+
+function answerDebug(top, docs, live, meta) {
+  const part = docs[0].parts[top[0].part];
+  if (!part || !part[3]) return null;
+  const lead = top.length > 1 ? top[0].score / top[1].score : Infinity;
+  return { shown: false, lead, ...questionMatch(top[0].part === 0 ? docs[0].title : part[1], live, meta) };
+}
+
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -402,7 +465,8 @@ export function highlight(text, terms, meta) {
 
 /**
  * Runs a query against an open index: [{url, title, section, heading, excerpt, ...}], best first.
- * `excerpt`, `titleHtml` and `headingHtml` are HTML with <mark> around matched words.
+ * `excerpt`, `titleHtml` and `headingHtml` are HTML with <mark> around matched words. The first result has
+ * `answer` {question, text, url} when an instant answer is to be shown above the list (text is plain text).
  */
 export async function run(index, query, { limit = 10, typos, debug = false } = {}) {
   await index.open();
@@ -444,6 +508,8 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
   titleFirst(top, docs, live, meta);
   const texts = docs.flatMap((d, i) => [d.title, d.parts[top[i].part]?.[1] || '', d.parts[top[i].part]?.[2] || '']);
   if (texts.some(needsFold)) await loadFold();
+  // With a limit of one, the runner-up for the margin is the next page as scored.
+  const answer = instantAnswer(top, docs, live, meta, top[1] ?? pages[1]);
   return top.map((p, i) => {
     const d = docs[i];
     const [anchor, heading, excerpt] = d.parts[p.part] || d.parts[0];
@@ -458,6 +524,9 @@ export async function run(index, query, { limit = 10, typos, debug = false } = {
       headingHtml: highlight(heading || '', p.terms, meta),
       lang: meta.locale,
       score: p.score,
+      // The top result carries the instant answer to show above the list, if any: {question, text, url}.
+      ...(i === 0 && answer ? { answer: { question: answer.question, text: answer.text, url: answer.url } } : {}),
+      ...(debug && i === 0 ? { answerMatch: answer ?? answerDebug(top, docs, live, meta) } : {}),
       ...(debug ? { debug: { sum: p.sum, coverage: p.coverage, matched: p.matched, part: p.part, terms: [...p.terms],
         concepts: concepts.map((c) => `${c.surface}:${c.weight.toFixed(2)}${c.optional ? '?' : ''}[${c.alts.map((a) => `${a.kind}:${a.terms.join('+')}`).join(',')}]`) } } : {}),
     };

@@ -1,7 +1,7 @@
 // Search as you type: an ARIA 1.2 combobox (input + listbox popup) under every search box, and the full
 // results page at /<locale>/search/?q=. Both render through render(), add an empty [data-search-banner] slot
-// at the top of the list, and announce the result count in a live region. After each render the document
-// gets a `pharos:search` event {query, lang, results, container}.
+// at the top of the list, then the instant answer when the engine gives one, and announce the result count in a
+// live region. After each render the document gets a `pharos:search` event {query, lang, results, container}.
 // CSP-safe: no inline styles; state is classes, `hidden` and ARIA attributes.
 
 import { search, warm } from './client.js';
@@ -78,6 +78,40 @@ function listHtml(query, results, fallback, { option, listId }) {
 /** Offer the default locale when this one finds little, until the reader has asked once. */
 function offersFallback(results, fallback) {
   return settings.fallbackLang && fallback === null && results.length < Number(settings.fallbackBelow || 0);
+}
+
+let answerIds = 0;
+
+/**
+ * Puts the instant answer of the results, if any, above the list (after the banner slot): a region named by its
+ * label ("Answer"), the question, the text (its line breaks kept by CSS) and "Read more" to the entry. Built with
+ * textContent only: the answer is index data and is never parsed as HTML.
+ */
+function placeAnswer(container, results) {
+  const answer = results[0]?.answer;
+  if (!answer) return false;
+  const id = `pharos-answer-${++answerIds}`;
+  const element = (tag, className, text) => {
+    const e = document.createElement(tag);
+    e.className = className;
+    e.textContent = text;
+    return e;
+  };
+  const box = element('section', 'search-answer', '');
+  box.setAttribute('aria-labelledby', `${id}-label`);
+  const label = element('p', 'search-answer-label', t('answer'));
+  label.id = `${id}-label`;
+  const question = element('p', 'search-answer-question', answer.question);
+  question.id = `${id}-question`;
+  const more = element('a', 'search-answer-more', t('readMore'));
+  more.href = answer.url;
+  // "Read more" says where only with the question it belongs to.
+  more.setAttribute('aria-describedby', question.id);
+  box.append(label, question, element('p', 'search-answer-text', answer.text), more);
+  const banner = container.querySelector('[data-search-banner]');
+  if (banner) banner.after(box);
+  else container.prepend(box);
+  return true;
 }
 
 function announce(region, text) {
@@ -189,11 +223,12 @@ class Combobox {
     }
     html += `<a class="search-all" href="${esc(all)}">${esc(t('seeAll'))}</a></div>`;
     this.popup.innerHTML = html;
+    const answered = placeAnswer(this.popup, this.results);
     this.active = -1;
     this.input.removeAttribute('aria-activedescendant');
     this.open();
     const total = this.results.length + (this.fallback ? this.fallback.length : 0);
-    announce(this.status, total ? countText(total) : t('none', this.query.trim()));
+    announce(this.status, `${answered ? `${t('answerShown')} ` : ''}${total ? countText(total) : t('none', this.query.trim())}`);
     dispatch(this.query, pageLang, this.fallback ? [...this.results, ...this.fallback] : this.results, this.popup);
   }
 
@@ -299,10 +334,11 @@ export function resultsPage(page) {
       html += `<p class="search-footer"><button type="button" class="search-also" lang="${esc(settings.fallbackLang)}">${esc(t('alsoIn', settings.fallbackLabel))}</button></p>`;
     }
     container.innerHTML = html;
+    const answered = placeAnswer(container, state.results);
     page.classList.toggle('has-results', Boolean(state.query));
     document.documentElement.classList.remove('search-pending');
     const total = state.results.length + (state.fallback ? state.fallback.length : 0);
-    announce(status, total ? countText(total) : t('none', state.query.trim()));
+    announce(status, `${answered ? `${t('answerShown')} ` : ''}${total ? countText(total) : t('none', state.query.trim())}`);
     dispatch(state.query, pageLang, state.fallback ? [...state.results, ...state.fallback] : state.results, container);
   };
 

@@ -1,6 +1,6 @@
 // The contact page's ticket assistant: the reader picks a topic, sees what to have ready, describes the problem in
-// one line, sees articles that may already answer it (from the search module's window.pharos.search), and gets a
-// ticket link prefilled with their words. Without JavaScript the page lists every topic with its own link instead.
+// one line, sees an instant answer and articles that may already answer it (from the search module's
+// window.pharos.search), and gets a ticket link prefilled with their words. Without JavaScript the page lists every topic with its own link instead.
 import { ticketUrl, composeDraft, description } from './tickets.js';
 import { fillSlot } from './emergency.js';
 
@@ -66,7 +66,19 @@ function excerptNodes(html, doc) {
   return out;
 }
 
+/** The instant answer of the results ({question, text, url} from the search), or none: text only, never HTML. */
+function renderAnswer(form, answer) {
+  const box = form.querySelector('[data-answer-box]');
+  if (!box) return;
+  box.hidden = !answer;
+  if (!answer) return;
+  box.querySelector('[data-answer-question]').textContent = answer.question;
+  box.querySelector('[data-answer-text]').textContent = answer.text;
+  box.querySelector('[data-answer-link]').href = answer.url;
+}
+
 function renderSuggestions(form, results, doc) {
+  renderAnswer(form, results[0]?.answer);
   const box = form.querySelector('[data-suggestions-box]');
   const list = form.querySelector('[data-suggestion-list]');
   if (!box || !list) return;

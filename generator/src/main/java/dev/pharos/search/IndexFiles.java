@@ -42,7 +42,8 @@ import java.util.TreeMap;
  * postings:    n × { varint (docDelta &lt;&lt; 2 | inTitle &lt;&lt; 1 | hasPart), byte impact, [varint part] }, docDelta from -1,
  *              in page order; the head holds the n highest impacts, the tail the others
  * docs.bin:    deflated {varint count, count × varint record size}, then the deflated records, each JSON
- *              [path, title, section, [[anchor, heading, excerpt], ...]] (path relative to meta's base)
+ *              [path, title, section, [[anchor, heading, excerpt, (answer)], ...]] (path relative to meta's base;
+ *              answer only on a part with an instant answer: a FAQ entry, or part 0 of an article with a summary)
  * </pre>
  */
 public final class IndexFiles {
@@ -224,7 +225,10 @@ public final class IndexFiles {
             for (int p = 0; p < doc.parts().size(); p++) {
                 SearchDocument.Part part = doc.parts().get(p);
                 String text = p == 0 && !doc.description().isEmpty() ? doc.description() : part.text();
-                parts.add(List.of(part.anchor(), part.heading(), Excerpts.head(text, settings.excerptLength())));
+                String excerpt = Excerpts.head(text, settings.excerptLength());
+                // The answer repeats the excerpt's start, which DEFLATE stores as a back-reference: cheap to carry.
+                parts.add(part.answer().isEmpty() ? List.of(part.anchor(), part.heading(), excerpt)
+                        : List.of(part.anchor(), part.heading(), excerpt, part.answer()));
             }
             String path = doc.url().startsWith(base) ? doc.url().substring(base.length()) : doc.url();
             try {

@@ -30,7 +30,13 @@ public record SearchDocument(String url, String title, String section, String de
      * @param anchor  the heading's id, for a deep link; empty for the top of the page
      * @param heading the heading text (a FAQ question), empty for the top
      * @param text    the words under the heading
+     * @param answer  the instant answer the search may show above the results when the reader asks this question
+     *                (a FAQ answer; part 0: the article's summary), as {@link Answers} shapes it; empty when none
      */
-    public record Part(String anchor, String heading, String text) {
+    public record Part(String anchor, String heading, String text, String answer) {
+
+        public Part(String anchor, String heading, String text) {
+            this(anchor, heading, text, "");
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.pharos.build.BuildStage;
 import dev.pharos.content.LocaleInfo;
 import dev.pharos.content.Page;
 import dev.pharos.content.PageKind;
+import dev.pharos.html.FaqEntry;
 import dev.pharos.html.ProcessedHtml;
 import dev.pharos.html.TextSection;
 import dev.pharos.internal.FileTrees;
@@ -215,15 +216,21 @@ public final class SearchStage implements BuildStage {
     private static SearchDocument document(BuildContext context, Page page, ProcessedHtml html) {
         List<SearchDocument.Part> parts = new ArrayList<>();
         List<TextSection> sections = html.sections();
+        // Instant answers: each FAQ question's answer, and an article's summary for its title.
+        Map<String, String> answers = new java.util.HashMap<>();
+        for (FaqEntry entry : html.faq()) {
+            answers.putIfAbsent(entry.id(), Answers.ofHtml(entry.answerHtml()));
+        }
+        String summary = page.kind() == PageKind.ARTICLE ? Answers.ofText(page.summary()) : "";
         int from = 0;
         if (!sections.isEmpty() && sections.get(0).anchor().isEmpty()) {
-            parts.add(new SearchDocument.Part("", "", sections.get(0).text()));
+            parts.add(new SearchDocument.Part("", "", sections.get(0).text(), summary));
             from = 1;
         } else {
-            parts.add(new SearchDocument.Part("", "", ""));
+            parts.add(new SearchDocument.Part("", "", "", summary));
         }
         for (TextSection s : sections.subList(from, sections.size())) {
-            parts.add(new SearchDocument.Part(s.anchor(), s.heading(), s.text()));
+            parts.add(new SearchDocument.Part(s.anchor(), s.heading(), s.text(), answers.getOrDefault(s.anchor(), "")));
         }
         List<String> keywords = new ArrayList<>(page.tags());
         Object more = page.params().get("keywords");

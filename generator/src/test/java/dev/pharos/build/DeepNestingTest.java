@@ -75,6 +75,16 @@ class DeepNestingTest {
     }
 
     @Test
+    void aFaqAnswerNestedToTheCapBuildsItsInstantAnswer() throws Exception {
+        String body = "## Why so deep?\n\n" + ">".repeat(20_000) + " quoted words\n\n" + deepList(3_000) + "\n"
+                + "<div>".repeat(400) + "html words" + "</div>".repeat(400) + "\n";
+        TestSites content = TestSites.at(dir.resolve("c")).file("pharos.yml", "title: T\nmarkdown:\n  trustedHtml: true\n")
+                .page("en/deep.md", "title: Deep\ntype: faq", body);
+        Pharos.build(content.options(dir.resolve("site")));
+        assertThat(TestSites.read(dir.resolve("site/en/deep/index.html"))).contains("quoted words", "html words");
+    }
+
+    @Test
     void nestingNoCapCoversFailsThatPageWithAnErrorAndKeepsTheOthersProblems() throws Exception {
         TestSites content = TestSites.at(dir.resolve("c")).page("en/deep.md", "title: Deep", deepEmphasis())
                 .page("en/other.md", "title: Other", "[gone](gone.md)");

@@ -85,6 +85,34 @@ class SearchStageTest {
     }
 
     @Test
+    void faqAnswersAndSummariesAreStoredAsInstantAnswers() throws Exception {
+        // A FAQ entry's part carries its answer as text, formatting kept and markup gone.
+        JsonNode cancel = part(FIXTURE, "en", "deposits-withdrawals/faq/", "can-i-cancel-a-withdrawal");
+        assertThat(cancel.get(1).asText()).isEqualTo("Can I cancel a withdrawal?");
+        assertThat(cancel.get(3).asText()).startsWith("Yes, while its status is Submitted or Under review.")
+                .doesNotContain("<", "**");
+        // A long one is cut at a word, with an ellipsis, at about 300 columns.
+        JsonNode pending = part(FIXTURE, "en", "deposits-withdrawals/faq/", "my-withdrawal-has-been-pending-for-a-long-time-why");
+        assertThat(pending.get(3).asText()).endsWith("…").hasSizeBetween(200, 301).doesNotContain("  ");
+        // An article's summary is the answer of its top part; an article without one has none.
+        assertThat(part(FIXTURE, "en", "deposits-withdrawals/crypto/withdrawal-pending/", "").get(3).asText())
+                .startsWith("Most withdrawals leave Tidewell within 5 minutes.");
+        JsonNode zhFaq = records(FIXTURE, "zh-CN").stream().filter(r -> r.get(0).asText().equals("deposits-withdrawals/faq/"))
+                .findFirst().orElseThrow();
+        JsonNode zhCancel = java.util.stream.StreamSupport.stream(zhFaq.get(3).spliterator(), false)
+                .filter(p -> p.get(1).asText().equals("提币可以撤销吗？")).findFirst().orElseThrow();
+        assertThat(zhCancel.get(3).asText()).startsWith("状态为已提交或审核中时可以。");
+        // A part that is not a question holds no answer: the record stays as small as before.
+        for (JsonNode record : records(FIXTURE, "en")) {
+            if (record.get(0).asText().equals("deposits-withdrawals/crypto/withdrawal-pending/")) {
+                for (int i = 1; i < record.get(3).size(); i++) {
+                    assertThat(record.get(3).get(i).size()).as(record.get(3).get(i).get(0).asText()).isEqualTo(3);
+                }
+            }
+        }
+    }
+
+    @Test
     void theSameContentBuildsTheSameIndexBytes(@TempDir Path again) throws Exception {
         Pharos.build(BuildOptions.of(SAMPLE, again.resolve("site")));
         assertThat(TestSites.digest(again.resolve("site").resolve("_pharos/search")))
@@ -132,19 +160,35 @@ class SearchStageTest {
 
     /** The page paths of a locale's index, in index order. */
     static List<String> paths(Path site, String locale) throws Exception {
+        return records(site, locale).stream().map(r -> r.get(0).asText()).toList();
+    }
+
+    /** The page records of a locale's index, in index order: [path, title, section, parts]. */
+    static List<JsonNode> records(Path site, String locale) throws Exception {
         JsonNode meta = meta(site, locale);
         byte[] docs = Files.readAllBytes(site.resolve("_pharos/search/" + locale + "/" + meta.get("version").asText() + "/docs.bin"));
         int directory = meta.get("docsDirectory").asInt();
         IndexFilesTest.Cursor dir = new IndexFilesTest.Cursor(IndexFilesTest.inflate(Arrays.copyOfRange(docs, 0, directory)));
         int count = dir.varint();
-        List<String> out = new ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
         int at = directory;
         for (int i = 0; i < count; i++) {
             int size = dir.varint();
-            out.add(JSON.readTree(IndexFilesTest.inflate(Arrays.copyOfRange(docs, at, at + size))).get(0).asText());
+            out.add(JSON.readTree(IndexFilesTest.inflate(Arrays.copyOfRange(docs, at, at + size))));
             at += size;
         }
         return out;
+    }
+
+    /** The part of a page record with this anchor ("" for the top): [anchor, heading, excerpt, (answer)]. */
+    static JsonNode part(Path site, String locale, String path, String anchor) throws Exception {
+        JsonNode record = records(site, locale).stream().filter(r -> r.get(0).asText().equals(path)).findFirst().orElseThrow();
+        for (JsonNode part : record.get(3)) {
+            if (part.get(0).asText().equals(anchor)) {
+                return part;
+            }
+        }
+        throw new AssertionError(path + " has no part #" + anchor);
     }
 
     static String utf8(byte[] b) {
