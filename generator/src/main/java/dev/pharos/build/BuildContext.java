@@ -192,6 +192,21 @@ public final class BuildContext {
         }
     }
 
+    /**
+     * As {@link #write}, for a file too large to hold ({@code llms-full.txt}): rendered straight into the output,
+     * never cached.
+     */
+    void writeLarge(String template, String locale, Map<String, Object> model, String outputPath, String owner)
+            throws PharosException {
+        output.write(outputPath, owner, out -> {
+            try {
+                renderer.render(template, model, strings(locale), site.config().basePath(), origin(), out);
+            } catch (TemplateRenderer.RenderException e) {
+                throw new PharosException(e.problem(), e);
+            }
+        });
+    }
+
     public TemplateRenderer renderer() {
         return renderer;
     }

@@ -53,10 +53,11 @@ final class MarkdownTwins {
 
     void write() throws PharosException {
         List<Page> pages = site.pages().stream().filter(MarkdownTwins::hasTwin).toList();
+        // Without their bodies: all of a large site's Markdown would not fit in the heap a second time.
         Map<Page, Views.MarkdownView> views = new ConcurrentHashMap<>();
         Parallel.forEach(pages, page -> {
             Views.MarkdownView view = view(page);
-            views.put(page, view);
+            views.put(page, withoutBody(view));
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", context.models().siteView(page.locale()));
             model.put("twin", view);
@@ -66,21 +67,28 @@ final class MarkdownTwins {
         String base = site.config().basePath();
         List<Views.LlmsLocaleView> locales = new ArrayList<>();
         for (LocaleInfo locale : site.config().locales()) {
-            List<Views.MarkdownView> ordered = new ArrayList<>();
-            for (Page page : readingOrder(locale.code())) {
-                if (views.containsKey(page)) {
-                    ordered.add(views.get(page));
-                }
-            }
+            List<Page> ordered = readingOrder(locale.code()).stream().filter(views::containsKey).toList();
             Views.SiteView siteView = context.models().siteView(locale.code());
-            Views.LlmsLocaleView view = new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
-                    oneLine(siteView.description()), context.models().absolute(base + locale.code() + "/llms-full.txt"),
-                    ordered);
-            locales.add(view);
+            String fullUrl = context.models().absolute(base + locale.code() + "/llms-full.txt");
+            locales.add(new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                    oneLine(siteView.description()), fullUrl, ordered.stream().map(views::get).toList()));
+            // Each article's view is made as the template reaches it, and dropped after.
+            List<Views.MarkdownView> full = new java.util.AbstractList<>() {
+                @Override
+                public Views.MarkdownView get(int index) {
+                    return view(ordered.get(index));
+                }
+
+                @Override
+                public int size() {
+                    return ordered.size();
+                }
+            };
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", siteView);
-            model.put("locale", view);
-            context.write("llms-full.txt", locale.code(), model, locale.code() + "/llms-full.txt", "llms-full.txt");
+            model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                    oneLine(siteView.description()), fullUrl, full));
+            context.writeLarge("llms-full.txt", locale.code(), model, locale.code() + "/llms-full.txt", "llms-full.txt");
         }
         String defaultLocale = site.config().defaultLocale();
         Views.SiteView siteView = context.models().siteView(defaultLocale);
@@ -89,6 +97,10 @@ final class MarkdownTwins {
         model.put("description", oneLine(siteView.description()));
         model.put("locales", locales);
         context.write("llms.txt", defaultLocale, model, "llms.txt", "llms.txt");
+    }
+
+    private static Views.MarkdownView withoutBody(Views.MarkdownView view) {
+        return new Views.MarkdownView(view.title(), view.description(), view.url(), view.markdownUrl(), view.updated(), "");
     }
 
     /** Articles of a locale as the site's navigation lists them: those at the top, then each section's in turn. */

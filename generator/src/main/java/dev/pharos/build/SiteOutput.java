@@ -97,6 +97,38 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
+    /** Makes a file by writing it as text. */
+    @FunctionalInterface
+    public interface TextJob {
+        void writeTo(java.io.Writer out) throws IOException, PharosException;
+    }
+
+    /**
+     * Writes a text file as {@code job} makes it, without holding it whole: {@code llms-full.txt} of a site of
+     * 100,000 pages is larger than a heap. The preview, which compares what it writes, holds it.
+     */
+    public void write(String path, String owner, TextJob job) throws PharosException {
+        if (pending != null) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                job.writeTo(text);
+            } catch (IOException e) {
+                throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
+            }
+            write(path, text.toString(), owner);
+            return;
+        }
+        Path file = resolve(path, owner);
+        try {
+            Files.createDirectories(file.getParent());
+            try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                job.writeTo(out);
+            }
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
+        }
+    }
+
     /** Copies a file as it is (images, theme assets). */
     public void copy(Path source, String path, String owner) throws PharosException {
         Path file = resolve(path, owner);

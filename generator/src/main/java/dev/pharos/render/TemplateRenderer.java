@@ -95,15 +95,21 @@ public final class TemplateRenderer {
      */
     public String render(String template, Map<String, Object> model, UiStrings strings, String basePath, String origin)
             throws RenderException {
+        StringWriter out = new StringWriter(8192);
+        render(template, model, strings, basePath, origin, out);
+        return out.toString();
+    }
+
+    /** As {@link #render(String, Map, UiStrings, String, String)}, into {@code out} as it is made (large files). */
+    public void render(String template, Map<String, Object> model, UiStrings strings, String basePath, String origin,
+            java.io.Writer out) throws RenderException {
         try {
             PebbleTemplate compiled = engine.getTemplate(template);
             Map<String, Object> context = new java.util.HashMap<>(model);
             context.put(STRINGS, strings);
             context.put(ASSET_BASE, basePath + "_pharos/" + theme.fingerprint() + "/");
             context.put(ORIGIN, origin);
-            StringWriter out = new StringWriter(8192);
             compiled.evaluate(out, context);
-            return out.toString();
         } catch (PebbleException e) {
             String file = e.getFileName() == null ? LayeredLoader.path(template) : LayeredLoader.path(e.getFileName());
             int line = e.getLineNumber() == null || e.getLineNumber() < 0 ? 0 : e.getLineNumber();
