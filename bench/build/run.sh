@@ -229,6 +229,32 @@ for n in $scales; do
   fi
 done
 
+# --- One article edited, the build cache kept between builds (CI with actions/cache) ------------------------------
+# Each timed run appends a sentence to the same article, then builds into an empty folder with the cache of the
+# run before; afterwards the last output is compared with a build of the same text without the cache.
+declare -A inc_mean=() inc_sd=() inc_same=()
+inc_scales="${INCREMENTAL_SCALES:-$(echo "$scales" | tr ' ' '\n' | grep -vx 100 | tr '\n' ' ')}"
+for n in $inc_scales; do
+  src="$work/edit-$name-${n}x"
+  cache="$work/edit-$name-${n}x-cache"
+  out="$work/out-$name-${n}x/pharos-edit"
+  rm -rf "$src" "$cache" "$out" "$out-nocache"
+  cp -r "$(corpus_at "$n")" "$src"
+  article="$(find "$src/en" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | head -1)"
+  build="$pharos_cmd build --source '$src' --out '$out' --cache '$cache'"
+  note "${n}x, one article edited ($article), cache kept: $build"
+  bash -c "$build" > "$work/edit-${n}x.log" 2>&1 || die "the cached build failed at ${n}x: see $work/edit-${n}x.log"
+  json="$results/$stamp-${n}x-edit.json"
+  hyperfine --runs "$runs" --export-json "$json" -n "$pharos_name, one article edited, cache kept" \
+    --prepare "rm -rf '$out' && echo \"Edited at \$(date +%s%N).\" >> '$article'" "$build"
+  inc_mean[$n]=$(jq -r '.results[0].mean' "$json")
+  inc_sd[$n]=$(jq -r '.results[0].stddev // empty' "$json")
+  bash -c "$pharos_cmd build --source '$src' --out '$out-nocache' --no-cache" > /dev/null 2>&1 \
+    || die "the build without the cache failed at ${n}x"
+  if diff -r "$out" "$out-nocache" > "$work/edit-${n}x.diff"; then inc_same[$n]=yes; else inc_same[$n]="**no** (see $work/edit-${n}x.diff)"; fi
+  rm -rf "$out-nocache"
+done
+
 # --- 100x: the whole build within 5 minutes and a 4 GiB heap ---------------------------------------------------------
 heap_line=""
 if [[ " $scales " == *" 100 "* ]]; then
@@ -310,6 +336,19 @@ fi
     done
     echo
   done
+  if [ -n "${inc_scales// /}" ]; then
+    echo "## One article edited, build cache kept (\`--cache DIR\`, output folder emptied before each run)"
+    echo
+    echo "| Scale | Full build ($pharos_name) | Rebuild after one edit | Share of the full build | Same bytes as a build without the cache |"
+    echo "|---|---|---|---|---|"
+    for n in $inc_scales; do
+      sigma="${inc_sd[$n]:-}"
+      if [ -n "$sigma" ]; then sigma=" ± $(secs "$sigma" | sed 's/ s$//')"; fi
+      echo "| ${n}× | $(secs "${mean[$n,launcher]}") | $(secs "${inc_mean[$n]}")$sigma |" \
+        "$(awk -v a="${inc_mean[$n]}" -v b="${mean[$n,launcher]}" 'BEGIN { printf "%.0f %%", 100 * a / b }') | ${inc_same[$n]} |"
+    done
+    echo
+  fi
   echo "## Pharos stages (ms, from --report of one more run of $pharos_name)"
   echo
   header="| Stage |"
@@ -354,6 +393,10 @@ fi
             "$(check "${rss[10,launcher]} <= ${rss[10,hugo]}")" ;;
       100) echo "- 100× full build, ≤ 5 min with ≤ 4 GiB heap: $heap_line" ;;
     esac
+    if [ "$n" = 10 ] && [ -n "${inc_mean[10]:-}" ]; then
+      echo "- 10×, one article edited with the cache kept: $(awk -v a="${inc_mean[10]}" -v b="${mean[10,launcher]}" 'BEGIN { printf "%.0f %%", 100 * a / b }') of a full build," \
+        "target ≤ 10 %: $(check "${inc_mean[10]} <= 0.1 * ${mean[10,launcher]}"); same bytes as without the cache: ${inc_same[10]}"
+    fi
   done
   echo
   echo "hyperfine's JSON: $(for n in $scales; do printf '%s ' "bench/build/results/$stamp-${n}x.json"; done)"
