@@ -53,6 +53,7 @@ public final class SearchStage implements BuildStage {
 
     private final Memory memory;
     private SearchSettings settings;
+    private SearchAnalytics analytics = SearchAnalytics.OFF;
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
     private final Map<String, Synonyms> synonyms = new LinkedHashMap<>();
     private IndexFiles.Layout layout = IndexFiles.Layout.DEFAULT;
@@ -81,6 +82,7 @@ public final class SearchStage implements BuildStage {
     @Override
     public void prepare(BuildContext context, List<Problem> problems) {
         settings = SearchSettings.read(context.site().config(), problems);
+        analytics = SearchAnalytics.read(context.site().config(), problems);
         if (!settings.enabled()) {
             return;
         }
@@ -103,6 +105,7 @@ public final class SearchStage implements BuildStage {
         search.put("fallbackLocale", fallback);
         search.put("fallbackLabel", fallback.isEmpty() ? ""
                 : context.site().config().locale(fallback).map(LocaleInfo::label).orElse(fallback));
+        search.put("analytics", analytics.endpoint().orElse(""));
         model.put("search", search);
     }
 
