@@ -70,7 +70,9 @@ export function start(doc, nav = globalThis.navigator) {
     const list = link?.closest('.search-popup, [data-search-results]');
     if (!list) return;
     const rank = [...list.querySelectorAll('a.search-hit')].indexOf(link) + 1;
-    tracker.opened(new URL(link.href, doc.baseURI).pathname, rank);
+    // The page and heading opened; never a query string, which could carry more than the reader chose to send.
+    const url = new URL(link.href, doc.baseURI);
+    tracker.opened(url.pathname + url.hash, rank);
   };
   doc.addEventListener('click', open, true);
   doc.addEventListener('auxclick', open, true);
