@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +50,13 @@ public final class SearchLogs {
      * What the logs held.
      *
      * @param lines    the non-blank lines read
+     * @param events   the lines that were searches or opened results
      * @param ignored  access log lines for other pages, or without a query
      * @param bad      lines that were neither format, or broken
      * @param problems warnings naming the first bad lines of each file, and a count of the rest
      */
-    public record Read(List<SearchEvent> events, int lines, int ignored, int bad, List<Problem> problems) {
+    public record Read(int lines, int events, int ignored, int bad, List<Problem> problems) {
         public Read {
-            events = List.copyOf(events);
             problems = List.copyOf(problems);
         }
     }
@@ -63,21 +64,29 @@ public final class SearchLogs {
     private SearchLogs() {
     }
 
-    /** Reads every log in order; a missing or unreadable file is an error, a bad line a warning. */
-    public static Read read(List<Path> logs) throws PharosException {
-        List<SearchEvent> events = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+    /**
+     * Reads every log in order, handing each event to {@code events} as it is read (a log of millions of lines is
+     * never held in memory). A missing or unreadable file is an error, thrown before any line is read; a bad line is
+     * a warning.
+     */
+    public static Read read(List<Path> logs, Consumer<SearchEvent> events) throws PharosException {
         List<Problem> errors = new ArrayList<>();
+        for (Path log : logs) {
+            if (!Files.isRegularFile(log)) {
+                errors.add(Problem.error(log.toString(), 0, Files.exists(log) ? "is not a file; give a log file to --log"
+                        : "no such log file; check the path given to --log"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new PharosException(errors);
+        }
+        int count = 0;
+        List<Problem> problems = new ArrayList<>();
         int lines = 0;
         int ignored = 0;
         int bad = 0;
         for (Path log : logs) {
             String name = log.toString();
-            if (!Files.isRegularFile(log)) {
-                errors.add(Problem.error(name, 0, Files.exists(log) ? "is not a file; give a log file to --log"
-                        : "no such log file; check the path given to --log"));
-                continue;
-            }
             int badHere = 0;
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -92,7 +101,8 @@ public final class SearchLogs {
                     lines++;
                     Line parsed = parse(text.strip(), name, number);
                     if (parsed.event() != null) {
-                        events.add(parsed.event());
+                        count++;
+                        events.accept(parsed.event());
                     } else if (parsed.problem() == null) {
                         ignored++;
                     } else {
@@ -114,7 +124,7 @@ public final class SearchLogs {
         if (!errors.isEmpty()) {
             throw new PharosException(errors);
         }
-        return new Read(events, lines, ignored, bad, problems);
+        return new Read(lines, count, ignored, bad, problems);
     }
 
     /** One line's event; or no event and no problem (a line about something else); or the reason it is bad. */

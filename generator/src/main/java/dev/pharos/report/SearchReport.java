@@ -119,10 +119,12 @@ public final class SearchReport {
             throw new PharosException(Problem.error(options.source().toString(), 0,
                     "no pharos.yml here; --source must be the content root"));
         }
-        SearchLogs.Read read = SearchLogs.read(options.logs());
-        List<Problem> warnings = new ArrayList<>(read.problems());
+        List<Problem> warnings = new ArrayList<>();
         SearchVocabulary vocabulary = options.source() == null ? null : SearchVocabulary.load(options.source(), warnings);
-        Report report = build(read, options.logs(), vocabulary);
+        Tally tally = new Tally(vocabulary);
+        SearchLogs.Read read = SearchLogs.read(options.logs(), tally::add);
+        warnings.addAll(0, read.problems());
+        Report report = tally.report(read, options.logs());
         Path html = options.out().resolve("report.html");
         Path json = options.out().resolve("report.json");
         ReportFiles.write(report, html, json);
@@ -135,52 +137,71 @@ public final class SearchReport {
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
-    static Report build(SearchLogs.Read read, List<Path> logs, SearchVocabulary vocabulary) {
-        Map<String, List<SearchEvent>> byLocale = new TreeMap<>();
-        for (SearchEvent e : read.events()) {
-            if (!normalise(e.query()).isEmpty()) {
-                byLocale.computeIfAbsent(e.locale(), k -> new ArrayList<>()).add(e);
-            }
-        }
-        Set<LocalDate> allDays = new TreeSet<>();
-        read.events().forEach(e -> allDays.add(day(e)));
-        List<LocaleReport> locales = new ArrayList<>();
-        for (Map.Entry<String, List<SearchEvent>> e : byLocale.entrySet()) {
-            Optional<SearchVocabulary.Lexicon> lexicon = vocabulary == null ? Optional.empty() : vocabulary.of(e.getKey());
-            locales.add(locale(e.getKey(), e.getValue(), lexicon, allDays, vocabulary != null));
-        }
-        List<String> names = logs.stream().map(p -> p.getFileName().toString()).toList();
-        String from = allDays.isEmpty() ? null : ((TreeSet<LocalDate>) allDays).first().toString();
-        String to = allDays.isEmpty() ? null : ((TreeSet<LocalDate>) allDays).last().toString();
-        return new Report(1, names, read.lines(), read.events().size(), read.ignored(), read.bad(), from, to,
-                vocabulary != null, locales);
-    }
-
     private static LocalDate day(SearchEvent e) {
         return e.time().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static LocaleReport locale(String locale, List<SearchEvent> events, Optional<SearchVocabulary.Lexicon> lexicon,
-            Set<LocalDate> allDays, boolean withSource) {
-        Map<String, Integer> misses = new HashMap<>();
-        Map<String, Integer> found = new HashMap<>();
-        Map<String, Integer> mostResults = new HashMap<>();
-        Set<String> openedQueries = new HashSet<>();
-        Map<LocalDate, int[]> days = new TreeMap<>();
-        allDays.forEach(d -> days.put(d, new int[2]));
-        int searches = 0;
-        int missCount = 0;
-        int unknown = 0;
-        int opened = 0;
-        for (SearchEvent e : events) {
+    /**
+     * Counts events as they are read, keeping only counts per distinct query and day: memory grows with what readers
+     * searched for, not with the length of the logs.
+     */
+    static final class Tally {
+        private final SearchVocabulary vocabulary;
+        private final Map<String, LocaleTally> locales = new TreeMap<>();
+        private final TreeSet<LocalDate> days = new TreeSet<>();
+
+        Tally(SearchVocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+        }
+
+        void add(SearchEvent e) {
             String q = normalise(e.query());
+            if (q.isEmpty()) {
+                return;
+            }
+            LocalDate day = day(e);
+            days.add(day);
+            locales.computeIfAbsent(e.locale(), k -> new LocaleTally(
+                    vocabulary == null ? Optional.empty() : vocabulary.of(k))).add(e, q, day);
+        }
+
+        Report report(SearchLogs.Read read, List<Path> logs) {
+            List<LocaleReport> out = new ArrayList<>();
+            locales.forEach((code, tally) -> out.add(tally.report(code, days, vocabulary != null)));
+            List<String> names = logs.stream().map(p -> p.getFileName().toString()).toList();
+            String from = days.isEmpty() ? null : days.first().toString();
+            String to = days.isEmpty() ? null : days.last().toString();
+            return new Report(1, names, read.lines(), read.events(), read.ignored(), read.bad(), from, to,
+                    vocabulary != null, out);
+        }
+    }
+
+    private static final class LocaleTally {
+        final Optional<SearchVocabulary.Lexicon> lexicon;
+        final Map<String, Integer> misses = new HashMap<>();
+        final Map<String, Integer> found = new HashMap<>();
+        final Map<String, Integer> mostResults = new HashMap<>();
+        final Set<String> openedQueries = new HashSet<>();
+        /** Access-logged queries already judged against the vocabulary: the analysis runs once per query. */
+        final Map<String, Boolean> unknownWords = new HashMap<>();
+        final Map<LocalDate, int[]> days = new HashMap<>();
+        int searches;
+        int missCount;
+        int unknown;
+        int opened;
+
+        LocaleTally(Optional<SearchVocabulary.Lexicon> lexicon) {
+            this.lexicon = lexicon;
+        }
+
+        void add(SearchEvent e, String q, LocalDate date) {
             if (e.isOpen()) {
                 opened++;
                 openedQueries.add(q);
-                continue;
+                return;
             }
             searches++;
-            int[] day = days.get(day(e));
+            int[] day = days.computeIfAbsent(date, d -> new int[2]);
             day[0]++;
             boolean missed;
             if (e.resultsKnown()) {
@@ -190,7 +211,7 @@ public final class SearchReport {
                     mostResults.merge(q, e.results(), Math::max);
                 }
             } else {
-                missed = lexicon.map(l -> l.unknown(q)).orElse(false);
+                missed = lexicon.isPresent() && unknownWords.computeIfAbsent(q, lexicon.get()::unknown);
                 if (!missed) {
                     unknown++;
                 }
@@ -201,22 +222,28 @@ public final class SearchReport {
                 misses.merge(q, 1, Integer::sum);
             }
         }
-        List<QueryCount> noResults = top(misses, Map.of());
-        Map<String, Integer> unopened = new HashMap<>(found);
-        unopened.keySet().removeAll(openedQueries);
-        List<QueryCount> notOpened = top(unopened, mostResults);
-        List<DayCount> dayCounts = days.entrySet().stream()
-                .map(d -> new DayCount(d.getKey().toString(), d.getValue()[0], d.getValue()[1])).toList();
-        List<Suggestion> suggestions = null;
-        String synonymsFile = null;
-        if (withSource) {
-            synonymsFile = lexicon.map(l -> l.synonymsFile).orElse(null);
-            suggestions = lexicon.map(l -> SearchVocabulary.suggest(l, misses).stream()
-                    .map(s -> new Suggestion(s.line(), s.word(), s.near(), s.replaces(), s.misses(), s.example()))
-                    .toList()).orElse(List.of());
+
+        LocaleReport report(String locale, Set<LocalDate> allDays, boolean withSource) {
+            List<QueryCount> noResults = top(misses, Map.of());
+            Map<String, Integer> unopened = new HashMap<>(found);
+            unopened.keySet().removeAll(openedQueries);
+            List<QueryCount> notOpened = top(unopened, mostResults);
+            // Every day of the logs, so the charts of all locales share one axis.
+            List<DayCount> dayCounts = allDays.stream().map(d -> {
+                int[] c = days.getOrDefault(d, new int[2]);
+                return new DayCount(d.toString(), c[0], c[1]);
+            }).toList();
+            List<Suggestion> suggestions = null;
+            String synonymsFile = null;
+            if (withSource) {
+                synonymsFile = lexicon.map(l -> l.synonymsFile).orElse(null);
+                suggestions = lexicon.map(l -> SearchVocabulary.suggest(l, misses).stream()
+                        .map(s -> new Suggestion(s.line(), s.word(), s.near(), s.replaces(), s.misses(), s.example()))
+                        .toList()).orElse(List.of());
+            }
+            return new LocaleReport(locale, searches, missCount, unknown, opened, noResults, notOpened, dayCounts,
+                    chart(dayCounts), synonymsFile, suggestions);
         }
-        return new LocaleReport(locale, searches, missCount, unknown, opened, noResults, notOpened, dayCounts,
-                chart(dayCounts), synonymsFile, suggestions);
     }
 
     /** The most searched first, then alphabetical: the same logs list the same queries in the same order. */

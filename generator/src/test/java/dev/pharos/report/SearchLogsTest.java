@@ -29,10 +29,12 @@ class SearchLogsTest {
                 "{\"v\":1,\"t\":\"2026-11-03T09:12:44.120Z\",\"q\":\"withdrawl\",\"lang\":\"en\",\"results\":0}",
                 "",
                 "{\"v\":1,\"t\":\"2026-11-03T09:13:00Z\",\"q\":\"提币\",\"lang\":\"zh-CN\",\"results\":5,\"opened\":\"/zh-CN/a/\",\"rank\":2}");
-        SearchLogs.Read read = SearchLogs.read(List.of(log));
+        List<SearchEvent> events = new java.util.ArrayList<>();
+        SearchLogs.Read read = SearchLogs.read(List.of(log), events::add);
         assertThat(read.lines()).isEqualTo(2);
+        assertThat(read.events()).isEqualTo(2);
         assertThat(read.bad()).isZero();
-        assertThat(read.events()).containsExactly(
+        assertThat(events).containsExactly(
                 new SearchEvent(Instant.parse("2026-11-03T09:12:44.120Z"), "en", "withdrawl", 0, null, 0,
                         SearchEvent.Source.BEACON, log.toString(), 1),
                 new SearchEvent(Instant.parse("2026-11-03T09:13:00Z"), "zh-CN", "提币", 5, "/zh-CN/a/", 2,
@@ -47,8 +49,9 @@ class SearchLogsTest {
                 "203.0.113.8 - - [06/Nov/2026:00:17:11 +0000] \"GET /_pharos/search/en/meta.json HTTP/1.1\" 200 812 \"-\" \"x\"",
                 "203.0.113.8 - - [06/Nov/2026:00:17:12 +0000] \"GET /en/search/ HTTP/1.1\" 200 9000 \"-\" \"x\"",
                 "203.0.113.8 - - [06/Nov/2026:00:17:13 +0000] \"POST /en/search/?q=x HTTP/1.1\" 405 0 \"-\" \"x\"");
-        SearchLogs.Read read = SearchLogs.read(List.of(log));
-        assertThat(read.events()).extracting(SearchEvent::locale, SearchEvent::query, SearchEvent::time, SearchEvent::results,
+        List<SearchEvent> events = new java.util.ArrayList<>();
+        SearchLogs.Read read = SearchLogs.read(List.of(log), events::add);
+        assertThat(events).extracting(SearchEvent::locale, SearchEvent::query, SearchEvent::time, SearchEvent::results,
                 SearchEvent::source).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("zh-CN", "账户冻结", Instant.parse("2026-11-05T16:16:08Z"), -1,
                         SearchEvent.Source.ACCESS_LOG),
@@ -72,8 +75,9 @@ class SearchLogsTest {
                 "203.0.113.8 - - [06/Nov/2026:00:17:10 +0000] \"GET /en/search/?q=%E0%A4 HTTP/1.1\" 200 1",
                 "203.0.113.8 - - [yesterday] \"GET /en/search/?q=fees HTTP/1.1\" 200 1",
                 good);
-        SearchLogs.Read read = SearchLogs.read(List.of(log));
-        assertThat(read.events()).hasSize(2);
+        List<SearchEvent> events = new java.util.ArrayList<>();
+        SearchLogs.Read read = SearchLogs.read(List.of(log), events::add);
+        assertThat(events).hasSize(2);
         assertThat(read.bad()).isEqualTo(8);
         String name = log.toString();
         assertThat(read.problems()).extracting(Object::toString).containsExactly(
@@ -88,9 +92,25 @@ class SearchLogsTest {
     @Test
     void aMissingLogIsAnErrorNamingIt() {
         Path missing = dir.resolve("nope.jsonl");
-        assertThatThrownBy(() -> SearchLogs.read(List.of(missing)))
+        assertThatThrownBy(() -> SearchLogs.read(List.of(missing), e -> { }))
                 .isInstanceOf(PharosException.class)
                 .satisfies(e -> assertThat(((PharosException) e).problems()).extracting(Object::toString)
                         .containsExactly(missing + ": error: no such log file; check the path given to --log"));
+    }
+
+    @Test
+    void bytesThatAreNoTextAndEndlessLinesAreBadLinesNotACrash() throws Exception {
+        Path log = dir.resolve("garbage.bin");
+        byte[] noise = new byte[64 * 1024];
+        new java.util.Random(15).nextBytes(noise);
+        String endless = "{\"v\":1,\"q\":\"" + "a".repeat(2_000_000);
+        Files.write(log, noise);
+        Files.writeString(log, "\n" + endless + "\n{\"v\":1,\"q\":[1,2],\"lang\":\"en\",\"results\":1,\"t\":\"2026-11-03T09:12:44Z\"}\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        List<SearchEvent> events = new java.util.ArrayList<>();
+        SearchLogs.Read read = SearchLogs.read(List.of(log), events::add);
+        assertThat(events).isEmpty();
+        assertThat(read.bad()).isEqualTo(read.lines()).isGreaterThan(2);
+        assertThat(read.problems()).last().asString().endsWith("more bad lines skipped");
     }
 }
