@@ -105,7 +105,8 @@ public final class SearchStage implements BuildStage {
         search.put("fallbackLocale", fallback);
         search.put("fallbackLabel", fallback.isEmpty() ? ""
                 : context.site().config().locale(fallback).map(LocaleInfo::label).orElse(fallback));
-        search.put("analytics", analytics.endpoint().orElse(""));
+        // A writer's preview is not a reader's search: it reports nothing.
+        search.put("analytics", context.previewing() ? "" : analytics.endpoint().orElse(""));
         model.put("search", search);
     }
 

@@ -139,6 +139,16 @@ class SearchReportTest {
     }
 
     @Test
+    void aWordOneEditFromASynonymTheArticlesNeverUseJoinsItsGroup() throws Exception {
+        // "cash out" is only in synonyms/en.txt, not in any article; "cashout" is one edit from it.
+        SearchReport.Result result = Pharos.reportSearches(SearchReport.Options.of(
+                List.of(log(search("3", "cashout", "en", 0), search("4", "cashout fee", "en", 0))), dir.resolve("out"))
+                .withSource(content));
+        assertThat(locale(result, "en").suggestions()).containsExactly(new SearchReport.Suggestion(
+                "withdraw, withdrawal, cash out, cashout", "cashout", "cash out", 2, 2, "cashout"));
+    }
+
+    @Test
     void accessLoggedSearchesCountAsMissesWhenNoWordIsInTheIndex() throws Exception {
         Path access = dir.resolve("access.log");
         Files.writeString(access, String.join("\n",

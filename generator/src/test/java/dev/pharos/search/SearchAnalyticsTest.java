@@ -42,6 +42,19 @@ class SearchAnalyticsTest {
     }
 
     @Test
+    void theWritersPreviewReportsNothing() throws Exception {
+        Path content = site("search:\n  analytics:\n    endpoint: /collect/search\n");
+        try (dev.pharos.serve.DevServer server = Pharos.serve(dev.pharos.serve.ServeOptions.of(content).withPort(0),
+                new dev.pharos.serve.DevServer.Listener() { })) {
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(server.url().resolve("/en/a/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("js/search/boot.js").doesNotContain("analytics");
+        }
+    }
+
+    @Test
     void aBadEndpointIsAnErrorAtItsLine() {
         Path content = site("search:\n  analytics:\n    endpoint: ftp://collect.example/x\n");
         assertThatThrownBy(() -> Pharos.build(TestSites.at(content).options(dir.resolve("site"))))
