@@ -57,10 +57,15 @@ public final class SearchReport {
         }
     }
 
-    /** The report as written to {@code report.json} and shown by the HTML. */
+    /**
+     * The report as written to {@code report.json} and shown by the HTML.
+     *
+     * @param logs       the log files' names
+     * @param withSource true when a content root was given: suggestions, and access-logged misses, were looked for
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(int version, List<String> logs, int lines, int events, int ignoredLines, int badLines,
-            String from, String to, boolean suggestions, List<LocaleReport> locales) {
+            String from, String to, boolean withSource, List<LocaleReport> locales) {
     }
 
     /**

@@ -115,7 +115,8 @@ class SearchReportTest {
         SearchReport.Result oneDay = Pharos.reportSearches(SearchReport.Options.of(
                 List.of(log(search("3", "withdrawl", "en", 0))), dir.resolve("one")));
         assertThat(locale(oneDay, "en").chart()).isNull();
-        assertThat(Files.readString(oneDay.html())).doesNotContain("<svg");
+        assertThat(Files.readString(oneDay.html())).doesNotContain("<svg").contains("Run with <code>--source</code>")
+                .doesNotContain("Suggested synonyms");
     }
 
     @Test
