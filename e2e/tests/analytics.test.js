@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNginx, DEFAULT_CSP } from '../lib/nginx.js';
 import { launch, openPage } from '../lib/browser.js';
+import { axeViolations } from '../lib/axe.js';
 import { REPO, siteDir } from '../lib/site.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -167,3 +168,21 @@ test('the sample, without an endpoint, loads no analytics code and sends no beac
   await page.assertClean();
   await page.context().close();
 });
+
+test('the report of the sample logs is one self-contained page that axe finds nothing serious on, light and dark', async () => {
+  const out = join(work, 'report');
+  execFileSync('java', ['-jar', JAR, 'report', 'searches', '--log', join(REPO, 'docs/examples/search-log.jsonl'),
+    join(REPO, 'docs/examples/access.log'), '--source', join(REPO, 'content'), '--out', out], { stdio: 'pipe' });
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openPage(browser, { colorScheme });
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${join(out, 'report.html')}`);
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'nothing fetched');
+    assert.equal(await page.locator('svg rect.bar').count(), 14, 'a bar per day in each locale');
+    assert.ok((await page.locator('table code').allInnerTexts()).includes('network, chain, blockchain, netwrok'));
+    assert.deepEqual(await axeViolations(page), [], colorScheme);
+    await page.context().close();
+  }
+});
+
