@@ -7,6 +7,8 @@ import dev.pharos.PharosException;
 import dev.pharos.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads search logs, detecting the format line by line: the search beacon's JSON lines
@@ -66,8 +69,9 @@ public final class SearchLogs {
 
     /**
      * Reads every log in order, handing each event to {@code events} as it is read (a log of millions of lines is
-     * never held in memory). A missing or unreadable file is an error, thrown before any line is read; a bad line is
-     * a warning.
+     * never held in memory). Logs rotated and compressed ({@code access.log.2.gz}) are read as they are. A missing
+     * file is an error thrown before any line is read, an unreadable one an error after the others are read; a bad
+     * line is a warning.
      */
     public static Read read(List<Path> logs, Consumer<SearchEvent> events) throws PharosException {
         List<Problem> errors = new ArrayList<>();
@@ -80,8 +84,8 @@ public final class SearchLogs {
         if (!errors.isEmpty()) {
             throw new PharosException(errors);
         }
-        int count = 0;
         List<Problem> problems = new ArrayList<>();
+        int count = 0;
         int lines = 0;
         int ignored = 0;
         int bad = 0;
@@ -90,7 +94,7 @@ public final class SearchLogs {
             int badHere = 0;
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(log), decoder))) {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(log), decoder))) {
                 String text;
                 int number = 0;
                 while ((text = reader.readLine()) != null) {
@@ -125,6 +129,11 @@ public final class SearchLogs {
             throw new PharosException(errors);
         }
         return new Read(lines, count, ignored, bad, problems);
+    }
+
+    private static InputStream open(Path log) throws IOException {
+        InputStream in = Files.newInputStream(log);
+        return log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** One line's event; or no event and no problem (a line about something else); or the reason it is bad. */

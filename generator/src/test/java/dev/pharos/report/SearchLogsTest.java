@@ -62,6 +62,23 @@ class SearchLogsTest {
     }
 
     @Test
+    void rotatedCompressedLogsAreReadAsTheyAre() throws Exception {
+        Path log = dir.resolve("access.log.2.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(log))) {
+            out.write(("203.0.113.8 - - [06/Nov/2026:00:17:10 +0000] \"GET /en/search/?q=fees HTTP/1.1\" 200 1\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        List<SearchEvent> events = new java.util.ArrayList<>();
+        SearchLogs.read(List.of(log), events::add);
+        assertThat(events).extracting(SearchEvent::query).containsExactly("fees");
+
+        Path broken = dir.resolve("cut.log.gz");
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(log), 12));
+        assertThatThrownBy(() -> SearchLogs.read(List.of(broken), e -> { }))
+                .isInstanceOf(PharosException.class).hasMessageContaining("cut.log.gz: error: cannot read the log");
+    }
+
+    @Test
     void badLinesAreCountedAndTheFirstNamedByFileAndLine() throws Exception {
         String good = "{\"v\":1,\"t\":\"2026-11-03T09:12:44Z\",\"q\":\"fees\",\"lang\":\"en\",\"results\":3}";
         Path log = write("mixed.log",
