@@ -35,11 +35,15 @@ async function waitForPort(port, deadlineMs) {
   throw new Error(`nginx did not answer on port ${port}`);
 }
 
+/** The Content-Security-Policy the default theme needs: nothing from another origin. */
+export const DEFAULT_CSP = "default-src 'self'";
+
 /**
- * Serves `root` with nginx. `extra` is inserted into the server block (e.g. a proxy to a test endpoint).
+ * Serves `root` with nginx. `extra` is inserted into the server block (e.g. a proxy to a test endpoint); `csp` is
+ * the Content-Security-Policy header (a site sending search analytics to another origin adds it to connect-src).
  * Returns { url, port, stop() }.
  */
-export async function startNginx(root, { extra = '' } = {}) {
+export async function startNginx(root, { extra = '', csp = DEFAULT_CSP } = {}) {
   if (!existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: apt-get install nginx`);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`no built site at ${root}`);
   const prefix = mkdtempSync(join(tmpdir(), 'pharos-nginx-'));
@@ -51,7 +55,8 @@ export async function startNginx(root, { extra = '' } = {}) {
     .replaceAll('__PORT__', String(port))
     .replaceAll('__ROOT__', resolve(root))
     .replaceAll('__USER__', isRoot ? 'user root;' : '')
-    .replaceAll('__EXTRA__', extra);
+    .replaceAll('__EXTRA__', extra)
+    .replaceAll('__CSP__', csp.replaceAll('"', ''));
   const confFile = join(prefix, 'nginx.conf');
   writeFileSync(confFile, conf);
   execFileSync(NGINX, ['-t', '-q', '-p', prefix, '-c', confFile], { stdio: 'pipe' });

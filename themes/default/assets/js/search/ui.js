@@ -280,7 +280,9 @@ class Combobox {
       const chosen = !this.popup.hidden && this.active >= 0 ? options[this.active] : null;
       if (chosen) {
         e.preventDefault();
-        location.assign(chosen.querySelector('a').href);
+        // A click, not location.assign: a chosen result is opened the same way by keyboard and mouse, and
+        // listeners on result clicks (search analytics) see both.
+        chosen.querySelector('a').click();
       }
     } else if (e.key === 'Escape') {
       if (!this.popup.hidden) {

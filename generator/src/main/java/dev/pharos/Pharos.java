@@ -8,6 +8,7 @@ import dev.pharos.author.NewArticle;
 import dev.pharos.check.Checker;
 import dev.pharos.imports.ZendeskImport;
 import dev.pharos.publish.Publisher;
+import dev.pharos.report.SearchReport;
 import dev.pharos.serve.DevServer;
 import dev.pharos.serve.ServeOptions;
 import java.io.IOException;
@@ -79,6 +80,15 @@ public final class Pharos {
      */
     public static ZendeskImport.Result importZendesk(ZendeskImport.Options options) throws PharosException {
         return ZendeskImport.run(options);
+    }
+
+    /**
+     * Reports what readers searched for and did not find, from the search beacon's JSON lines or access logs:
+     * writes {@code report.html} and {@code report.json}. Throws for a missing log or an unwritable folder; bad log
+     * lines are warnings in the result.
+     */
+    public static SearchReport.Result reportSearches(SearchReport.Options options) throws PharosException {
+        return SearchReport.run(options);
     }
 
     /** Pushes a built site to a git branch ({@code gh-pages}), as one more commit or as a clean single commit. */

@@ -3,10 +3,11 @@ package dev.pharos.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}, {@code import}. */
+/** The {@code pharos} command line: {@code build}, {@code check}, {@code serve}, {@code new}, {@code import}, {@code report}. */
 @Command(name = "pharos", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds a multilingual help center from Markdown.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, ImportCommand.class,
+                ReportCommand.class,
                 PublishCommand.class, CommandLine.HelpCommand.class})
 public final class PharosCommand implements Runnable {
 

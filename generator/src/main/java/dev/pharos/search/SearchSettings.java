@@ -22,6 +22,7 @@ import java.util.Set;
  *   sections: true         # also index section pages that have text of their own
  *   exclude: [announcements]   # page ids (or id prefixes ending in /) left out of the index
  *   weights: {title: 6, headings: 3, body: 1}   # BM25F field weights
+ *   analytics: {endpoint: /collect/search}       # off unless set: see {@link SearchAnalytics}
  * </pre>
  *
  * @param fallbackLocale the locale offered as "also search in", the site's default locale
@@ -30,7 +31,7 @@ public record SearchSettings(boolean enabled, int results, int excerptLength, in
         boolean sections, List<String> exclude, Weights weights, String fallbackLocale) {
 
     static final Set<String> KEYS = Set.of("enabled", "results", "excerptlength", "fallbackbelow", "typos", "sections",
-            "exclude", "weights");
+            "exclude", "weights", "analytics");
 
     /**
      * BM25F field weights: how much one occurrence of a word counts in the page title, in a heading (and the page's

@@ -54,6 +54,7 @@ public final class SearchStage implements BuildStage {
 
     private final Memory memory;
     private SearchSettings settings;
+    private SearchAnalytics analytics = SearchAnalytics.OFF;
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
     private final Map<String, Synonyms> synonyms = new LinkedHashMap<>();
     private IndexFiles.Layout layout = IndexFiles.Layout.DEFAULT;
@@ -82,6 +83,7 @@ public final class SearchStage implements BuildStage {
     @Override
     public void prepare(BuildContext context, List<Problem> problems) {
         settings = SearchSettings.read(context.site().config(), problems);
+        analytics = SearchAnalytics.read(context.site().config(), problems);
         if (!settings.enabled()) {
             return;
         }
@@ -104,6 +106,8 @@ public final class SearchStage implements BuildStage {
         search.put("fallbackLocale", fallback);
         search.put("fallbackLabel", fallback.isEmpty() ? ""
                 : context.site().config().locale(fallback).map(LocaleInfo::label).orElse(fallback));
+        // A writer's preview is not a reader's search: it reports nothing.
+        search.put("analytics", context.previewing() ? "" : analytics.endpoint().orElse(""));
         model.put("search", search);
     }
 

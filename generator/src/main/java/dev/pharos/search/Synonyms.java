@@ -31,6 +31,9 @@ public record Synonyms(List<List<List<String>>> groups) {
 
     public static final Synonyms NONE = new Synonyms(List.of());
 
+    /** What separates a group's words: a comma, and the full-width comma and enumeration comma of Chinese keyboards. */
+    public static final String SEPARATORS = "[,，、]";
+
     public Synonyms {
         groups = groups.stream().map(g -> g.stream().map(List::copyOf).toList()).toList();
     }
@@ -71,8 +74,7 @@ public record Synonyms(List<List<List<String>>> groups) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            // A Chinese writer's keyboard gives full-width commas and the enumeration comma; both separate too.
-            String[] parts = line.split("[,，、]", -1);
+            String[] parts = line.split(SEPARATORS, -1);
             if (parts.length < 2) {
                 problems.add(Problem.warning(name, lineNo, "a synonym group needs two or more words separated by commas: '"
                         + line + "'"));
