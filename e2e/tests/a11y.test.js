@@ -84,6 +84,9 @@ test('axe: the search drop-down open, with an instant answer, a highlighted opti
     await typeIn(page, '#header-q', 'TWL');
     await popup.locator('.search-also').click();
     await popup.locator('[role=group] [role=option][lang=en]').first().waitFor();
+    // Named by its visible label, which is read once (as the name), not again between the options.
+    assert.equal(await popup.getByRole('group', { name: /English/ }).count(), 1, where);
+    assert.equal(await popup.getByText(/English/).filter({ visible: true }).evaluateAll((els) => els.filter((e) => !e.closest('[aria-hidden=true]')).length), 0, where);
     for (const v of await axeViolations(page)) failures.push(`${where} drop-down with English results: ${v}`);
     await page.assertClean();
     await page.context().close();

@@ -65,7 +65,8 @@ function listHtml(query, results, fallback, { option, listId }) {
   const group = (items, start) => {
     const label = esc(t('fromLang', settings.fallbackLabel));
     if (!option) return `<li role="presentation" class="search-group">${label}</li>${items.map((r, i) => item(r, start + i)).join('')}`;
-    return `<li role="presentation"><span class="search-group" id="${listId}-group">${label}</span>`
+    // The label is read once, as the group's name, not again as loose text between the options.
+    return `<li role="presentation"><span class="search-group" id="${listId}-group" aria-hidden="true">${label}</span>`
       + `<ul role="group" class="search-list" aria-labelledby="${listId}-group">${items.map((r, i) => item(r, start + i)).join('')}</ul></li>`;
   };
   const open = option ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">` : '<ol class="search-list">';
