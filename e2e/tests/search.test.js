@@ -91,7 +91,7 @@ test('arrow keys and Enter open the result at its heading', async () => {
   await page.context().close();
 });
 
-test('a click on an option opens its page; Ctrl+click and a middle click open it in a new tab', async () => {
+test('a click on an option opens its page; Ctrl+click, a middle click and Ctrl+Enter open it in a new tab', async () => {
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}/en/security/`);
   await typeInHeader(page, 'cancel a withdrawal');
@@ -107,6 +107,12 @@ test('a click on an option opens its page; Ctrl+click and a middle click open it
     await tab.close();
     assert.equal(new URL(page.url()).pathname, '/en/security/', 'the reader stays where they were');
   }
+  // The keyboard's way: the highlighted option with Ctrl+Enter.
+  await page.keyboard.press('ArrowDown');
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Control+Enter')]);
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname + new URL(tab.url()).hash, urls[0]);
+  await tab.close();
   await Promise.all([page.waitForURL((u) => u.pathname !== '/en/security/'), options(page).nth(1).click()]);
   const url = new URL(page.url());
   assert.equal(url.pathname + url.hash, urls[1]);
