@@ -54,6 +54,46 @@ test('axe: open menus, an open FAQ answer and the language chooser', async () =>
   assert.deepEqual(failures, []);
 });
 
+/** Types into a search box like a reader and waits until the drop-down shows the results of the whole text. */
+async function typeIn(page, selector, text) {
+  await page.locator(selector).click();
+  await page.evaluate(() => {
+    document.addEventListener('pharos:search', (e) => { window.__shown = e.detail.query; });
+  });
+  await page.keyboard.type(text, { delay: 20 });
+  await page.waitForFunction((s) => window.__shown === document.querySelector(s).value, selector);
+}
+
+test('axe: the search drop-down open, with an instant answer, a highlighted option and results from English', async () => {
+  const failures = [];
+  for (const [colorScheme, width] of [['light', 360], ['dark', 360], ['dark', 1280]]) {
+    const page = await openPage(site.browser, { colorScheme, viewport: { width, height: 800 } });
+    const popup = page.locator('.search-popup:not([hidden])');
+    const where = `${colorScheme} ${width} px`;
+    // The home page's big box: results with the answer above them, then an option highlighted by the arrow key.
+    await page.goto(`${site.server.url}/en/`);
+    await typeIn(page, '#hero-q', 'I forgot the memo');
+    await popup.locator('.search-answer').waitFor();
+    assert.ok(await popup.locator('[role=option]').count() > 0, where);
+    for (const v of await axeViolations(page)) failures.push(`${where} drop-down with answer: ${v}`);
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await page.locator('#hero-q').getAttribute('aria-activedescendant'), where);
+    for (const v of await axeViolations(page)) failures.push(`${where} highlighted option: ${v}`);
+    // The header box of a Chinese page, with the English results the reader asked for in a group of their own.
+    await page.goto(`${site.server.url}/zh-CN/account/`);
+    await typeIn(page, '#header-q', 'TWL');
+    await popup.locator('.search-also').click();
+    await popup.locator('[role=group] [role=option][lang=en]').first().waitFor();
+    // Named by its visible label, which is read once (as the name), not again between the options.
+    assert.equal(await popup.getByRole('group', { name: /English/ }).count(), 1, where);
+    assert.equal(await popup.getByText(/English/).filter({ visible: true }).evaluateAll((els) => els.filter((e) => !e.closest('[aria-hidden=true]')).length), 0, where);
+    for (const v of await axeViolations(page)) failures.push(`${where} drop-down with English results: ${v}`);
+    await page.assertClean();
+    await page.context().close();
+  }
+  assert.deepEqual(failures, []);
+});
+
 test('an untranslated article is marked in its own language, the interface around it in the reader\'s (WCAG 3.1.2)', async () => {
   const fallback = [...pagesByKind().get('article').values()].flat()
     .find((p) => readFileSync(join(siteDir(), p.path, 'index.html'), 'utf8').includes('notice-fallback'));

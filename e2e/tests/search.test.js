@@ -8,6 +8,8 @@ import { useSite } from '../lib/fixture.js';
 const site = useSite();
 
 const options = (page) => page.locator('.search-popup:not([hidden]) [role=option]');
+/** Where each option of the open drop-down leads (an option is not a link: it keeps its URL in data-href). */
+const optionUrls = (page) => options(page).evaluateAll((os) => os.map((o) => o.dataset.href));
 
 /** Types like a reader and waits until the drop-down shows the results of the whole text. */
 async function typeIn(page, selector, text) {
@@ -75,7 +77,7 @@ test('arrow keys and Enter open the result at its heading', async () => {
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}/en/security/`);
   await typeInHeader(page, 'cancel a withdrawal');
-  const all = await options(page).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const all = await optionUrls(page);
   const target = all.findIndex((h) => h.includes('#'));
   assert.ok(target >= 0, all.join(' '));
   for (let i = 0; i <= target; i++) await page.keyboard.press('ArrowDown');
@@ -85,6 +87,35 @@ test('arrow keys and Enter open the result at its heading', async () => {
   // The deep link lands on an existing heading (site.js opens a FAQ answer's <details>).
   const id = decodeURIComponent(url.hash.slice(1));
   assert.equal(await page.locator(`[id="${id}"]`).count(), 1);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a click on an option opens its page; Ctrl+click, a middle click and Ctrl+Enter open it in a new tab', async () => {
+  const page = await openPage(site.browser);
+  await page.goto(`${site.server.url}/en/security/`);
+  await typeInHeader(page, 'cancel a withdrawal');
+  const urls = await optionUrls(page);
+  assert.ok(urls.length > 1, urls.join(' '));
+  // No link, button or other focusable thing inside an option (axe: nested-interactive).
+  assert.equal(await options(page).locator('a, button, input, [tabindex]').count(), 0);
+  for (const [i, how] of [[1, { modifiers: ['Control'] }], [0, { button: 'middle' }]]) {
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), options(page).nth(i).click(how)]);
+    await tab.waitForLoadState();
+    const opened = new URL(tab.url());
+    assert.equal(opened.pathname + opened.hash, urls[i], JSON.stringify(how));
+    await tab.close();
+    assert.equal(new URL(page.url()).pathname, '/en/security/', 'the reader stays where they were');
+  }
+  // The keyboard's way: the highlighted option with Ctrl+Enter.
+  await page.keyboard.press('ArrowDown');
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Control+Enter')]);
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname + new URL(tab.url()).hash, urls[0]);
+  await tab.close();
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/en/security/'), options(page).nth(1).click()]);
+  const url = new URL(page.url());
+  assert.equal(url.pathname + url.hash, urls[1]);
   page.assertClean();
   await page.context().close();
 });
@@ -109,7 +140,7 @@ test('Chinese: 提币一直没到账 finds the withdrawal articles', async () =>
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}/zh-CN/account/`);
   await typeInHeader(page, '提币一直没到账');
-  const hrefs = await options(page).locator('a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+  const hrefs = (await optionUrls(page)).map(decodeURIComponent);
   assert.ok(hrefs.some((h) => h.startsWith('/zh-CN/deposits-withdrawals/crypto/withdraw')), hrefs.join('\n'));
   assert.ok(await page.locator('.search-popup mark').count() > 0);
   page.assertClean();
@@ -120,7 +151,7 @@ test('a typing mistake still finds its article', async () => {
   const page = await openPage(site.browser);
   await page.goto(`${site.server.url}/en/support/`);
   await typeInHeader(page, 'verifcation rejected');
-  const hrefs = await options(page).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const hrefs = await optionUrls(page);
   assert.ok(hrefs.slice(0, 3).some((h) => h.startsWith('/en/account/verification-rejected/')), hrefs.join(' '));
   page.assertClean();
   await page.context().close();

@@ -55,7 +55,10 @@ export function createTracker({ endpoint, nav = globalThis.navigator, now = () =
   };
 }
 
-/** Wires a tracker to the search UI's `pharos:search` events and to clicks on result links. */
+/**
+ * Wires a tracker to the search UI's `pharos:search` events, its `pharos:open` events (a drop-down option opened
+ * by mouse or keyboard: options are not links) and clicks on the results page's links.
+ */
 export function start(doc, nav = globalThis.navigator) {
   const settings = doc.getElementById('pharos-search');
   const tracker = createTracker({ endpoint: settings?.dataset.analytics, nav });
@@ -64,15 +67,21 @@ export function start(doc, nav = globalThis.navigator) {
     const { query, lang, results } = event.detail || {};
     tracker.searched(query, lang, Array.isArray(results) ? results.length : 0);
   });
+  // The page and heading opened; never a query string, which could carry more than the reader chose to send.
+  const opened = (href, rank) => {
+    const url = new URL(href, doc.baseURI);
+    tracker.opened(url.pathname + url.hash, rank);
+  };
+  doc.addEventListener('pharos:open', (event) => {
+    const { url, rank } = event.detail || {};
+    if (url) opened(url, rank);
+  });
   const open = (event) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const link = event.target instanceof Element ? event.target.closest('a.search-hit') : null;
-    const list = link?.closest('.search-popup, [data-search-results]');
+    const list = link?.closest('[data-search-results]');
     if (!list) return;
-    const rank = [...list.querySelectorAll('a.search-hit')].indexOf(link) + 1;
-    // The page and heading opened; never a query string, which could carry more than the reader chose to send.
-    const url = new URL(link.href, doc.baseURI);
-    tracker.opened(url.pathname + url.hash, rank);
+    opened(link.href, [...list.querySelectorAll('a.search-hit')].indexOf(link) + 1);
   };
   doc.addEventListener('click', open, true);
   doc.addEventListener('auxclick', open, true);

@@ -3,7 +3,15 @@
 // at the top of the list, then the instant answer when the engine gives one, and announce the result count in a
 // live region. After each render the document gets a `pharos:search` event {query, lang, results, container}.
 // CSP-safe: no inline styles; state is classes, `hidden` and ARIA attributes.
-
+//
+// Why a combobox with a listbox, not a list of links: focus stays in the input while the reader types, arrows
+// move through the suggestions and screen readers announce each as "option n of m" through aria-activedescendant
+// (the WAI-ARIA Authoring Practices pattern for search suggestions). A list of links would take focus out of the
+// box on every arrow press, so the reader could not type on. An option is therefore not a link (a link inside an
+// option is interactive content nested in an interactive role, which screen readers announce badly or not at
+// all): it keeps its URL in data-href, and Enter or a click goes there; a middle click, or a click or Enter with
+// Ctrl/Cmd/Shift, opens it in a new tab. Everything else that can be operated (the instant answer's "Read more",
+// "Also search …", "See all results") stays outside the listbox as ordinary links and buttons.
 import { search, warm } from './client.js';
 
 const DEBOUNCE_MS = 120;
@@ -40,36 +48,41 @@ let ids = 0;
 function listHtml(query, results, fallback, { option, listId }) {
   const item = (r, i) => {
     const where = [esc(r.section || ''), r.headingHtml].filter(Boolean).join(' › ');
-    const langAttr = r.lang && r.lang !== pageLang ? ` lang="${esc(r.lang)}" hreflang="${esc(r.lang)}"` : '';
+    const lang = r.lang && r.lang !== pageLang ? esc(r.lang) : '';
     const body = `<span class="search-hit-title">${r.titleHtml}</span>`
       + (where ? `<span class="search-hit-where">${where}</span>` : '')
       + (r.excerpt ? `<span class="search-hit-excerpt">${r.excerpt}</span>` : '');
-    return option
-      ? `<li role="option" id="${listId}-${i}" class="search-option" aria-selected="false"${langAttr}><a class="search-hit" href="${esc(r.url)}" tabindex="-1">${body}</a></li>`
-      : `<li class="search-result"${langAttr}><a class="search-hit" href="${esc(r.url)}">${body}</a></li>`;
+    if (!option) {
+      return `<li class="search-result"${lang ? ` lang="${lang}"` : ''}><a class="search-hit" href="${esc(r.url)}"${lang ? ` hreflang="${lang}"` : ''}>${body}</a></li>`;
+    }
+    // Named by its content (title, place, excerpt), as the link it replaces was: the name holds all the visible
+    // text, so a reader using voice control can say what they see (WCAG 2.5.3).
+    return `<li role="option" id="${listId}-${i}" class="search-option search-hit" aria-selected="false"`
+      + ` data-href="${esc(r.url)}"${lang ? ` lang="${lang}"` : ''}>${body}</li>`;
   };
+  // Results from the default locale: on the page a heading line in the list; in the listbox a named group, so a
+  // screen reader says which language the options below are in.
+  const group = (items, start) => {
+    const label = esc(t('fromLang', settings.fallbackLabel));
+    if (!option) return `<li role="presentation" class="search-group">${label}</li>${items.map((r, i) => item(r, start + i)).join('')}`;
+    // The label is read once, as the group's name, not again as loose text between the options.
+    return `<li role="presentation"><span class="search-group" id="${listId}-group" aria-hidden="true">${label}</span>`
+      + `<ul role="group" class="search-list" aria-labelledby="${listId}-group">${items.map((r, i) => item(r, start + i)).join('')}</ul></li>`;
+  };
+  const open = option ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">` : '<ol class="search-list">';
+  const close = option ? '</ul>' : '</ol>';
   let html = '<div data-search-banner></div>';
   if (results.length) {
-    html += option
-      ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">`
-      : '<ol class="search-list">';
-    html += results.map(item).join('');
-    if (fallback && fallback.length) {
-      html += `<li role="presentation" class="search-group">${esc(t('fromLang', settings.fallbackLabel))}</li>`;
-      html += fallback.map((r, i) => item(r, results.length + i)).join('');
-    }
-    html += option ? '</ul>' : '</ol>';
+    html += open + results.map(item).join('');
+    if (fallback && fallback.length) html += group(fallback, results.length);
+    html += close;
   } else {
     html += `<p class="search-empty">${esc(t('none', query.trim()))} ${esc(t('noneHint'))}</p>`;
-    // The combobox's aria-controls always names a listbox, empty or not.
-    if (option && !(fallback && fallback.length)) html += `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}" hidden></ul>`;
     if (fallback && fallback.length) {
-      html += option
-        ? `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}">`
-        : '<ol class="search-list">';
-      html += `<li role="presentation" class="search-group">${esc(t('fromLang', settings.fallbackLabel))}</li>`;
-      html += fallback.map(item).join('');
-      html += option ? '</ul>' : '</ol>';
+      html += open + group(fallback, 0) + close;
+    } else if (option) {
+      // The combobox's aria-controls always names a listbox, empty or not.
+      html += `<ul role="listbox" id="${listId}" class="search-list" aria-label="${esc(t('suggestions'))}" hidden></ul>`;
     }
   }
   return html;
@@ -159,12 +172,22 @@ class Combobox {
     document.addEventListener('pointerdown', (e) => {
       if (!this.form.contains(e.target)) this.close();
     });
+    const optionAt = (e) => (e.target instanceof Element ? e.target.closest('[role=option]') : null);
+    // Pressing on an option must not take focus from the input (it would close the drop-down before the click).
+    this.popup.addEventListener('mousedown', (e) => { if (optionAt(e)) e.preventDefault(); });
     this.popup.addEventListener('click', (e) => {
       const also = e.target instanceof Element ? e.target.closest('.search-also') : null;
       if (also) {
         e.preventDefault();
         this.searchFallback();
+        return;
       }
+      const option = optionAt(e);
+      if (option && e.button === 0) this.go(option, e.ctrlKey || e.metaKey || e.shiftKey);
+    });
+    this.popup.addEventListener('auxclick', (e) => {
+      const option = optionAt(e);
+      if (option && e.button === 1) this.go(option, true);
     });
     this.popup.addEventListener('pointermove', (e) => {
       const li = e.target instanceof Element ? e.target.closest('[role=option]') : null;
@@ -261,6 +284,17 @@ class Combobox {
     }
   }
 
+  /** Opens an option's page, here or (as a link would with a modifier or the middle button) in a new tab. */
+  go(option, newTab) {
+    const url = option.dataset.href;
+    if (!url) return;
+    // Options are not links: listeners on opened results (search analytics) hear of them through this event.
+    const rank = this.options().indexOf(option) + 1;
+    document.dispatchEvent(new CustomEvent('pharos:open', { detail: { url, rank } }));
+    if (newTab) window.open(url, '_blank', 'noopener');
+    else location.assign(url);
+  }
+
   key(e) {
     const options = this.options();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -280,9 +314,7 @@ class Combobox {
       const chosen = !this.popup.hidden && this.active >= 0 ? options[this.active] : null;
       if (chosen) {
         e.preventDefault();
-        // A click, not location.assign: a chosen result is opened the same way by keyboard and mouse, and
-        // listeners on result clicks (search analytics) see both.
-        chosen.querySelector('a').click();
+        this.go(chosen, e.ctrlKey || e.metaKey || e.shiftKey);
       }
     } else if (e.key === 'Escape') {
       if (!this.popup.hidden) {
