@@ -127,7 +127,12 @@ function sessionStore() {
 function knownHost(url) {
   const origin = new URL(url).origin;
   if (!hostRanges.has(origin)) {
-    const stored = sessionStore()?.getItem(STORAGE + origin);
+    let stored = null;
+    try {
+      stored = sessionStore()?.getItem(STORAGE + origin);
+    } catch {
+      // denied: probe again
+    }
     if (stored === '1' || stored === '0') hostRanges.set(origin, stored === '1');
   }
   return hostRanges.get(origin);
