@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Lays an {@link IndexBuilder.Index} out as static files. The browser reads small pieces of a few large files with
- * HTTP range requests, so a query downloads a few kilobytes while the site holds four files per locale whatever
- * its size (hosts cap file counts; one file per shard or per page does not scale).
+ * HTTP range requests, so a query downloads a few kilobytes from four files per locale whatever the site's size
+ * (hosts cap file counts; one file per shard or per page does not scale). The chunk files for hosts without Range
+ * hold the same data in files of several kilobytes, still far fewer than pages.
  *
  * <pre>
  * _pharos/search/&lt;locale&gt;/meta.json            the entry point, fetched fresh: settings, synonyms, the
