@@ -1,5 +1,6 @@
 // nginx for the benchmark: the e2e test configuration (pretty URLs, compression, caching, Range), with the CSP
 // relaxed by 'wasm-unsafe-eval' so that Pagefind's WebAssembly may run. Both engines are served the same way.
+// With {ranges: false} nginx ignores Range (max_ranges 0: a 200 with the whole file), as Python's http.server does.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { freePort } from '../../../e2e/lib/nginx.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
 
-export async function serve(root) {
+export async function serve(root, { ranges = true } = {}) {
   const prefix = mkdtempSync(join(tmpdir(), 'pharos-bench-nginx-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, 'tmp', d), { recursive: true });
   const port = await freePort();
@@ -18,7 +19,7 @@ export async function serve(root) {
   const conf = readFileSync(join(here, '..', '..', '..', 'e2e', 'nginx', 'site.conf'), 'utf8')
     .replaceAll("default-src 'self'", "default-src 'self' 'wasm-unsafe-eval'")
     .replaceAll('__PREFIX__', prefix).replaceAll('__PORT__', String(port)).replaceAll('__ROOT__', resolve(root))
-    .replaceAll('__USER__', isRoot ? 'user root;' : '').replaceAll('__EXTRA__', '');
+    .replaceAll('__USER__', isRoot ? 'user root;' : '').replaceAll('__EXTRA__', ranges ? '' : 'max_ranges 0;');
   const file = join(prefix, 'nginx.conf');
   writeFileSync(file, conf);
   execFileSync(NGINX, ['-t', '-q', '-p', prefix, '-c', file], { stdio: 'pipe' });

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSearch, editDistance, allowedEdits, plan, highlight, escapeHtml } from '../assets/js/search/engine.js';
-import { Index } from '../assets/js/search/index.js';
+import { Index, hostRanges } from '../assets/js/search/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SITE = process.env.PHAROS_SEARCH_FIXTURE || join(here, '..', '..', '..', 'generator', 'target', 'search-fixture', 'site');
@@ -24,13 +24,17 @@ function host({ ranges = true } = {}) {
     } catch {
       return new Response('', { status: 404 });
     }
-    const range = ranges && init.headers?.Range;
+    const asked = init.headers?.Range;
+    const range = ranges && asked;
+    const size = bytes.length;
     if (range) {
       const [, a, b] = /bytes=(\d+)-(\d+)/.exec(range);
       bytes = bytes.subarray(Number(a), Number(b) + 1);
     }
-    log.push({ path, bytes: bytes.length });
-    return new Response(bytes, { status: range ? 206 : 200 });
+    log.push({ path, bytes: bytes.length, range: asked });
+    return new Response(bytes, range
+      ? { status: 206, headers: { 'Content-Range': `${range.replace('=', ' ')}/${size}` } }
+      : { status: 200 });
   };
   return { fetchImpl, log };
 }
@@ -173,16 +177,68 @@ test('a long question finds the article about it, not the FAQ page that touches 
   assert.equal(faq[0], '/en/deposits-withdrawals/faq/', faq.join(' '));
 });
 
-test('a host that ignores Range still works: the whole file is read once', needsFixture, async () => {
+test('a host that ignores Range gets chunk files: same results, no more ranges, a fraction of the bytes', needsFixture, async () => {
+  hostRanges.clear();
   const withRanges = engine();
+  const queries = ['account frozen', 'withdrawl pending', 'cash out fee', 'two-factor'];
+  const expected = [];
+  for (const q of queries) expected.push(paths(await withRanges.search(q, { lang: 'en', limit: 5 })));
+  hostRanges.clear();
   const without = engine({ ranges: false });
-  const a = await withRanges.search('account frozen', { lang: 'en', limit: 5 });
-  const b = await without.search('account frozen', { lang: 'en', limit: 5 });
-  assert.deepEqual(paths(b), paths(a));
-  assert.ok(without.log.filter((x) => x.path.endsWith('docs.bin')).length === 1);
-  const ranged = withRanges.log.reduce((n, x) => n + x.bytes, 0);
-  const whole = without.log.reduce((n, x) => n + x.bytes, 0);
-  assert.ok(ranged * 2 < whole, `ranges ${ranged} B, whole files ${whole} B`);
+  for (const [i, q] of queries.entries()) assert.deepEqual(paths(await without.search(q, { lang: 'en', limit: 5 })), expected[i], q);
+  // meta.json, then the probe: one byte of the first dictionary file asked for, the whole (small) file received.
+  assert.match(without.log[1].path, /\/dict\/0\.bin$/);
+  assert.equal(without.log[1].range, 'bytes=0-0');
+  assert.deepEqual(without.log.slice(2).filter((x) => x.range), []);
+  assert.deepEqual(without.log.filter((x) => /\/(dict|post|docs)\.bin$/.test(x.path)), [], 'no packed file is read whole');
+  const packed = without.log.filter((x) => x.path.endsWith('.bin'));
+  assert.equal(new Set(packed.map((x) => x.path)).size, packed.length, 'each chunk file is fetched once');
+  assert.equal(hostRanges.get('http://help.test'), false);
+});
+
+test('what a host does with Range is found once and remembered for the session', needsFixture, async () => {
+  const stored = new Map();
+  globalThis.sessionStorage = { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => stored.set(k, String(v)) };
+  try {
+    hostRanges.clear();
+    const first = engine({ ranges: false });
+    await first.search('deposit', { lang: 'en', limit: 3 });
+    assert.equal(first.log.filter((x) => x.range).length, 1);
+    assert.deepEqual([...stored.values()], ['0']);
+    // A new page of the same site (memory gone, session storage kept): no probe, straight to chunk files.
+    hostRanges.clear();
+    const next = engine({ ranges: false });
+    await next.search('deposit', { lang: 'zh-CN', limit: 3 });
+    assert.deepEqual(next.log.filter((x) => x.range), []);
+    // A host that honours Range: one probe, then ranges of the packed files, and no chunk file beyond the probe's.
+    hostRanges.clear();
+    stored.clear();
+    const ranged = engine();
+    await ranged.search('deposit', { lang: 'en', limit: 3 });
+    assert.deepEqual([...stored.values()], ['1']);
+    assert.deepEqual(ranged.log.filter((x) => /\/(dict|post|docs)\/\d+\.bin$/.test(x.path)).map((x) => x.range), ['bytes=0-0']);
+    assert.ok(ranged.log.slice(2).every((x) => x.range), 'every index read after the probe is a range');
+  } finally {
+    delete globalThis.sessionStorage;
+    hostRanges.clear();
+  }
+});
+
+test('a host remembered as honouring Range that sends a whole file moves the other reads to chunk files', needsFixture, async () => {
+  hostRanges.clear();
+  hostRanges.set('http://help.test', true);
+  const s = engine({ ranges: false });
+  const results = await s.search('account frozen', { lang: 'en', limit: 5 });
+  assert.ok(results.length > 0);
+  assert.equal(hostRanges.get('http://help.test'), false);
+  hostRanges.clear();
+  const expected = paths(await engine().search('account frozen', { lang: 'en', limit: 5 }));
+  assert.deepEqual(paths(results), expected);
+  const whole = s.log.filter((x) => /\/(dict|post|docs)\.bin$/.test(x.path));
+  // The reads sent together with the first (the page directory and the dictionary) come back whole; no later one.
+  assert.ok(whole.length <= 2 && !whole.some((x) => x.path.endsWith('post.bin')), s.log.map((x) => x.path).join(' '));
+  assert.ok(s.log.some((x) => /\/post\/\d+\.bin$/.test(x.path)), 'postings read from chunk files');
+  hostRanges.clear();
 });
 
 test('a locale with nothing indexed answers with no results', async () => {

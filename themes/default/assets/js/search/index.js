@@ -1,6 +1,8 @@
 // Reads a locale's search index (see generator/.../search/IndexFiles.java for the layout): meta.json, then small
 // pieces of dict.bin, post.bin and docs.bin fetched with HTTP range requests and inflated with
-// DecompressionStream('deflate-raw'). A host that ignores Range sends the whole file once; that still works.
+// DecompressionStream('deflate-raw'). A host that ignores Range would send whole files: on such a host the same
+// data is read from small chunk files instead (ChunkFiles.java). Which kind of host it is, is found once per origin
+// and session by a one-byte range request for a chunk file, useful either way.
 // No DOM access: runs in the browser and under Node (tests pass their own fetch).
 
 const FORMAT = 2;
@@ -42,10 +44,11 @@ class Reader {
 
 /** One file read in ranges; reads requested together are merged into few requests. */
 class RangeFile {
-  constructor(url, fetchImpl, stats) {
+  constructor(url, fetchImpl, stats, onIgnored = () => {}) {
     this.url = url;
     this.fetch = fetchImpl;
     this.stats = stats;
+    this.onIgnored = onIgnored;
     this.pending = [];
     this.whole = null;
   }
@@ -86,16 +89,140 @@ class RangeFile {
     if (this.whole) return this.whole.subarray(start, end);
     const res = await this.fetch(this.url, { headers: { Range: `bytes=${start}-${end - 1}` } });
     if (this.stats) this.stats.requests++;
-    if (res.status === 206) return new Uint8Array(await res.arrayBuffer());
+    if (servesRange(res)) return new Uint8Array(await res.arrayBuffer());
     if (res.status === 200) {
-      // The host ignored Range: keep the whole file for every later read.
+      // The host stopped honouring Range (or an index without chunk files): later queries read chunk files; this
+      // one keeps the whole file for every later read.
+      rememberHost(this.url, false);
+      this.onIgnored();
       this.whole = new Uint8Array(await res.arrayBuffer());
       return this.whole.subarray(start, end);
     }
-    const error = new Error(`${this.url}: HTTP ${res.status}`);
-    // The site was published again since meta.json was read, and this version's files are gone.
-    error.stale = res.status === 404 || res.status === 410 || res.status === 416;
-    throw error;
+    throw httpError(this.url, res.status);
+  }
+}
+
+function httpError(url, status) {
+  const error = new Error(`${url}: HTTP ${status}`);
+  // The site was published again since meta.json was read, and this version's files are gone.
+  error.stale = status === 404 || status === 410 || status === 416;
+  return error;
+}
+
+/** A 206 is what was asked for; a 200 to a range request is the whole file. */
+const servesRange = (res) => res.status === 206;
+
+/** What each origin did with Range in this session: true (honoured), false (whole files). Tests clear it. */
+export const hostRanges = new Map();
+const STORAGE = 'pharos-search-ranges:';
+
+function sessionStore() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null; // storage denied (privacy settings): remembered in memory only
+  }
+}
+
+function knownHost(url) {
+  const origin = new URL(url).origin;
+  if (!hostRanges.has(origin)) {
+    let stored = null;
+    try {
+      stored = sessionStore()?.getItem(STORAGE + origin);
+    } catch {
+      // denied: probe again
+    }
+    if (stored === '1' || stored === '0') hostRanges.set(origin, stored === '1');
+  }
+  return hostRanges.get(origin);
+}
+
+function rememberHost(url, ranges) {
+  const origin = new URL(url).origin;
+  hostRanges.set(origin, ranges);
+  try {
+    sessionStore()?.setItem(STORAGE + origin, ranges ? '1' : '0');
+  } catch {
+    // full or denied: the in-memory answer lasts for this page
+  }
+}
+
+/** Index of the group holding item n, given the number of items in each group (prefix sums in `starts`). */
+function groupOf(starts, n) {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const prefixSums = (counts) => counts.reduce((out, c) => (out.push(out[out.length - 1] + c), out), [0]);
+
+/**
+ * The index's chunk files (meta.chunks): dictionary chunks and page records by number, postings by their offset in
+ * post.bin. Each file is fetched whole, once.
+ */
+class ChunkFiles {
+  constructor(urlOf, manifest, fetchImpl, stats) {
+    this.urlOf = urlOf; // (kind, i) => URL
+    this.fetch = fetchImpl;
+    this.stats = stats;
+    this.starts = { dict: prefixSums(manifest.dict), post: prefixSums(manifest.post), docs: prefixSums(manifest.docs) };
+    this.files = new Map();
+  }
+
+  /** File i of a kind, inflated; `response` is one already fetched (the probe's). */
+  file(kind, i, response) {
+    const key = `${kind}/${i}`;
+    let f = this.files.get(key);
+    if (!f) {
+      const url = this.urlOf(kind, i);
+      f = (async () => {
+        const res = response ?? await this.fetch(url);
+        if (!response && this.stats) this.stats.requests++;
+        if (!res.ok) throw httpError(url, res.status);
+        return inflate(new Uint8Array(await res.arrayBuffer()));
+      })();
+      this.files.set(key, f);
+      f.catch(() => this.files.delete(key));
+    }
+    return f;
+  }
+
+  /** Unit n (a dictionary chunk or a page record) of a kind whose files hold length-prefixed units. */
+  async unit(kind, n) {
+    const i = groupOf(this.starts[kind], n);
+    const r = new Reader(await this.file(kind, i));
+    for (let k = this.starts[kind][i]; k < n; k++) {
+      const skip = r.varint();
+      r.i += skip;
+    }
+    const size = r.varint();
+    return r.b.subarray(r.i, r.i + size);
+  }
+
+  /** Bytes [start, end) of post.bin. */
+  async post(start, end) {
+    if (end <= start) return new Uint8Array(0);
+    const starts = this.starts.post;
+    const first = groupOf(starts, start);
+    const last = groupOf(starts, end - 1);
+    const files = [];
+    for (let i = first; i <= last; i++) files.push(this.file('post', i));
+    const parts = await Promise.all(files);
+    if (parts.length === 1) return parts[0].subarray(start - starts[first], end - starts[first]);
+    const out = new Uint8Array(end - start);
+    parts.forEach((bytes, k) => {
+      const at = starts[first + k];
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + bytes.length);
+      out.set(bytes.subarray(from - at, to - at), from - start);
+    });
+    return out;
   }
 }
 
@@ -167,9 +294,31 @@ export class Index {
         this.meta = meta;
         const here = new URL(this.metaUrl, globalThis.location?.href ?? 'http://localhost/');
         const file = (name) => new URL(`${meta.version}/${name}`, here).href;
-        this.dict = new RangeFile(file('dict.bin'), this.fetch, this.stats);
-        this.post = new RangeFile(file('post.bin'), this.fetch, this.stats);
-        this.docs = new RangeFile(file('docs.bin'), this.fetch, this.stats);
+        this.chunked = null;
+        const chunks = meta.chunks && meta.chunks.dict.length
+          ? new ChunkFiles((kind, i) => file(`${kind}/${i}.bin`), meta.chunks, this.fetch, this.stats)
+          : null;
+        // A host remembered as honouring Range that sends a whole file after all: the other reads go to chunks.
+        const ignored = () => { if (chunks) this.chunked = chunks; };
+        this.dict = new RangeFile(file('dict.bin'), this.fetch, this.stats, ignored);
+        this.post = new RangeFile(file('post.bin'), this.fetch, this.stats, ignored);
+        this.docs = new RangeFile(file('docs.bin'), this.fetch, this.stats, ignored);
+        if (chunks) {
+          let ranges = knownHost(chunks.urlOf('dict', 0));
+          if (ranges === undefined) {
+            // One byte of the first dictionary file: a 206 says ranges work; a 200 is that file whole (a few KB)
+            // and the answer that this host ignores Range.
+            const url = chunks.urlOf('dict', 0);
+            const res = await this.fetch(url, { headers: { Range: 'bytes=0-0' } });
+            this.stats.requests++;
+            if (!res.ok) throw httpError(url, res.status);
+            ranges = servesRange(res);
+            if (ranges) await res.arrayBuffer();
+            else chunks.file('dict', 0, res).catch(() => {});
+            rememberHost(url, ranges);
+          }
+          if (!ranges) this.chunked = chunks;
+        }
         this.chunkStarts = [];
         let at = 0;
         for (const size of meta.dictSizes) {
@@ -200,7 +349,10 @@ export class Index {
   chunk(n) {
     let c = this.chunks.get(n);
     if (!c) {
-      c = this.dict.read(this.chunkStarts[n], this.chunkStarts[n + 1]).then(inflate).then((bytes) => {
+      const bytes = this.chunked
+        ? this.chunked.unit('dict', n)
+        : this.dict.read(this.chunkStarts[n], this.chunkStarts[n + 1]).then(inflate);
+      c = bytes.then((bytes) => {
         const r = new Reader(bytes);
         const count = r.varint();
         let offset = r.varint();
@@ -269,7 +421,8 @@ export class Index {
       const heldHead = complete && entry.tail ? this.postingsCache.get(postingsKey(entry.term, false)) : undefined;
       const from = heldHead ? tailStart : entry.offset;
       const to = complete ? tailStart + entry.tail : tailStart;
-      p = Promise.all([heldHead, this.post.read(from, to)]).then(([head, bytes]) => {
+      const read = this.chunked ? this.chunked.post(from, to) : this.post.read(from, to);
+      p = Promise.all([heldHead, read]).then(([head, bytes]) => {
         const into = head
           ? { docs: [...head.docs], impacts: [...head.impacts], parts: [...head.parts], titles: [...head.titles] }
           : { docs: [], impacts: [], parts: [], titles: [] };
@@ -283,7 +436,9 @@ export class Index {
     return p;
   }
 
+  /** Where each page record starts in docs.bin (null when chunk files are read: they are found by number). */
   directory() {
+    if (this.chunked) return Promise.resolve(null);
     if (!this.docDirectory) {
       this.docDirectory = this.docs.read(0, this.meta.docsDirectory).then(inflate).then((bytes) => {
         const r = new Reader(bytes);
@@ -306,9 +461,10 @@ export class Index {
   doc(id) {
     let d = this.docCache.get(id);
     if (!d) {
-      d = this.directory()
-        .then((starts) => this.docs.read(starts[id], starts[id + 1]))
-        .then(inflate)
+      const record = this.chunked
+        ? this.chunked.unit('docs', id)
+        : this.directory().then((starts) => this.docs.read(starts[id], starts[id + 1])).then(inflate);
+      d = record
         .then((bytes) => {
           const [path, title, section, parts] = JSON.parse(utf8.decode(bytes));
           return { id, path, title, section, parts };

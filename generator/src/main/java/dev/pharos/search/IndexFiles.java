@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Lays an {@link IndexBuilder.Index} out as static files. The browser reads small pieces of a few large files with
- * HTTP range requests, so a query downloads a few kilobytes while the site holds four files per locale whatever
- * its size (hosts cap file counts; one file per shard or per page does not scale).
+ * HTTP range requests, so a query downloads a few kilobytes from four files per locale whatever the site's size
+ * (hosts cap file counts; one file per shard or per page does not scale). The chunk files for hosts without Range
+ * hold the same data in files of several kilobytes, still far fewer than pages.
  *
  * <pre>
  * _pharos/search/&lt;locale&gt;/meta.json            the entry point, fetched fresh: settings, synonyms, the
@@ -30,7 +31,10 @@ import java.util.TreeMap;
  *                                            URL, title, section, and per heading its anchor, text and excerpt
  * </pre>
  *
- * <p>{@code version} is a hash of the three files, so they can be cached for ever. Chunks of {@code dict.bin} and
+ * <p>Beside them, the same data cut into small chunk files ({@code dict/<i>.bin}, {@code post/<i>.bin},
+ * {@code docs/<i>.bin}; see {@link ChunkFiles}) for hosts that ignore Range.
+ *
+ * <p>{@code version} is a hash of all these files, so they can be cached for ever. Chunks of {@code dict.bin} and
  * {@code docs.bin} are raw DEFLATE (the browser's {@code DecompressionStream('deflate-raw')}), so they are small on
  * hosts that do not compress; postings are varints that do not compress further.
  *
@@ -81,7 +85,8 @@ public final class IndexFiles {
         Bytes post = new Bytes();
         List<String> keys = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        writeTerms(index, layout, dict, post, keys, sizes);
+        List<Long> postBoundaries = new ArrayList<>();
+        writeTerms(index, layout, dict, post, keys, sizes, postBoundaries);
         Bytes docs = new Bytes();
         int directory = writeDocs(index, base, settings, docs);
 
@@ -89,6 +94,9 @@ public final class IndexFiles {
         versioned.put("dict.bin", dict.toArray());
         versioned.put("post.bin", post.toArray());
         versioned.put("docs.bin", docs.toArray());
+        ChunkFiles.Chunks chunks = ChunkFiles.split(versioned.get("dict.bin"), sizes, versioned.get("post.bin"),
+                postBoundaries, versioned.get("docs.bin"), directory, ChunkFiles.Sizes.DEFAULT);
+        versioned.putAll(chunks.files());
         String version = version(versioned);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
@@ -105,6 +113,7 @@ public final class IndexFiles {
         meta.put("dictKeys", keys);
         meta.put("dictSizes", sizes);
         meta.put("synonyms", synonyms.groups());
+        meta.put("chunks", chunks.manifest());
         List<File> out = new ArrayList<>();
         try {
             out.add(new File("meta.json", JSON.writeValueAsBytes(meta)));
@@ -116,7 +125,7 @@ public final class IndexFiles {
     }
 
     private static void writeTerms(IndexBuilder.Index index, Layout layout, Bytes dict, Bytes post, List<String> keys,
-            List<Integer> sizes) {
+            List<Integer> sizes, List<Long> postBoundaries) {
         Bytes chunk = new Bytes();
         int count = 0;
         long chunkBase = 0;
@@ -134,10 +143,12 @@ public final class IndexFiles {
             byte[] headBytes = postings(p, head);
             key(chunk, previous, term);
             chunk.varint(p.df()).varint(head.length).varint(headBytes.length);
+            postBoundaries.add((long) post.size());
             post.put(headBytes);
             if (head.length < p.df()) {
                 byte[] tailBytes = postings(p, rest(p, head));
                 chunk.varint(tailBytes.length);
+                postBoundaries.add((long) post.size());
                 post.put(tailBytes);
             }
             previous = term;

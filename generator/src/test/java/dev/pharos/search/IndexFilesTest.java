@@ -88,8 +88,8 @@ class IndexFilesTest {
         Map<String, byte[]> files = write(docs(), IndexFiles.Layout.DEFAULT);
         JsonNode meta = JSON.readTree(files.get("meta.json"));
         String version = meta.get("version").asText();
-        assertThat(files.keySet()).containsExactly("meta.json", version + "/dict.bin", version + "/docs.bin",
-                version + "/post.bin");
+        assertThat(files.keySet()).containsExactly("meta.json", version + "/dict.bin", version + "/dict/0.bin",
+                version + "/docs.bin", version + "/docs/0.bin", version + "/post.bin", version + "/post/0.bin");
         assertThat(meta.get("format").asInt()).isEqualTo(IndexFiles.FORMAT);
         assertThat(meta.get("analyzer").asText()).isEqualTo("english");
         assertThat(meta.get("docs").asInt()).isEqualTo(3);
