@@ -100,7 +100,7 @@ test('the query the reader settled on is sent once, with its result count; then 
   assert.equal(search.results, shown);
   assert.match(search.t, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-  const href = await options(page).nth(1).locator('a').getAttribute('href');
+  const href = await options(page).nth(1).getAttribute('data-href');
   await Promise.all([page.waitForURL(`**${href}`), options(page).nth(1).click()]);
   await waitFor(() => beacons.length === 2, 'the opened result');
   assert.deepEqual({ ...bodies()[1], t: 'x' }, { v: 1, t: 'x', q: 'withdrawal pending', lang: 'en', results: shown, opened: href, rank: 2 });
@@ -125,7 +125,7 @@ test('a result chosen with the keyboard is reported too, and a query that finds 
   await page.locator('#header-q').fill('');
   await typeQuery(page, '提币');
   await options(page).first().waitFor();
-  const href = await options(page).first().locator('a').getAttribute('href');
+  const href = await options(page).first().getAttribute('data-href');
   await page.keyboard.press('ArrowDown');
   await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press('Enter')]);
   await waitFor(() => beacons.length === 3, 'the search and the opened result');
@@ -160,7 +160,7 @@ test('the sample, without an endpoint, loads no analytics code and sends no beac
   await page.goto(`${sample.url}/en/account/faq/`);
   await typeQuery(page, 'withdrawal pending');
   await new Promise((r) => setTimeout(r, 2000));
-  const href = await options(page).first().locator('a').getAttribute('href');
+  const href = await options(page).first().getAttribute('data-href');
   await Promise.all([page.waitForURL(`**${href}`), options(page).first().click()]);
   await page.waitForLoadState('load');
   assert.deepEqual(requests.filter((r) => r.method !== 'GET' || r.type === 'ping' || /analytics/.test(r.path)), []);
