@@ -160,17 +160,7 @@ final class Answers {
      */
     static String cut(String text, int width) {
         String t = text.strip();
-        int columns = 0;
-        int i = 0;
-        while (i < t.length()) {
-            int cp = t.codePointAt(i);
-            int w = Excerpts.wide(cp) ? 2 : 1;
-            if (columns + w > width) {
-                break;
-            }
-            columns += w;
-            i += Character.charCount(cp);
-        }
+        int i = Excerpts.fit(t, width);
         if (i >= t.length()) {
             return t;
         }

@@ -12,17 +12,7 @@ final class Excerpts {
      */
     static String head(String text, int width) {
         String t = text.strip();
-        int columns = 0;
-        int i = 0;
-        while (i < t.length()) {
-            int cp = t.codePointAt(i);
-            int w = wide(cp) ? 2 : 1;
-            if (columns + w > width) {
-                break;
-            }
-            columns += w;
-            i += Character.charCount(cp);
-        }
+        int i = fit(t, width);
         if (i >= t.length()) {
             return t;
         }
@@ -32,6 +22,22 @@ final class Excerpts {
             cut = space;
         }
         return t.substring(0, cut).strip() + "…";
+    }
+
+    /** How many chars of {@code text} fill at most {@code width} columns, a wide (CJK) character counting two. */
+    static int fit(String text, int width) {
+        int columns = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int w = wide(cp) ? 2 : 1;
+            if (columns + w > width) {
+                break;
+            }
+            columns += w;
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     static boolean wide(int cp) {
