@@ -8,5 +8,5 @@ def en = report.locales.find { it.locale == 'en' }
 assert en.noResults.find { it.query == 'withdrawl limit' }.searches == 2
 assert en.suggestions.any { it.toString().contains('withdrawl') && it.toString().contains('withdrawal') }
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('search.jsonl:5: warning')
+assert log.contains('[WARNING]') && log.contains('search.jsonl:5: not valid JSON')
 return true
