@@ -121,6 +121,11 @@ public final class BuildContext {
         return renders != null;
     }
 
+    /** The preview's memory of earlier builds, or null in a build. */
+    RenderCache renders() {
+        return renders;
+    }
+
     /** Runs {@code job} after this build has committed and open pages were told to reload (preview only). */
     public void defer(Runnable job) {
         deferred.add(job);

@@ -116,11 +116,13 @@ final class MarkdownTwins {
     private Views.MarkdownView view(Page page) {
         // Every page with a twin has a body the HTML build processed, with where its links and raw HTML are.
         ProcessedHtml html = context.processed(page).orElseThrow();
-        String body = MarkdownText.forReaders(Objects.requireNonNull(html.markdown(), page.source()),
-                site.config().trustedHtml(), rewriter(page, html));
+        java.util.function.Supplier<String> text = () -> MarkdownText.forReaders(
+                Objects.requireNonNull(html.markdown(), page.source()), site.config().trustedHtml(),
+                rewriter(page, html)).strip();
+        String body = context.renders() == null ? text.get() : context.renders().twin(page.url(), html, text);
         return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
                 context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
-                page.updated().orElse(null), body.strip());
+                page.updated().orElse(null), body);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.pharos.build;
 
 import dev.pharos.content.ContentLoader;
+import dev.pharos.html.ProcessedHtml;
 import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class RenderCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Twin> twins = new ConcurrentHashMap<>();
+
+    /** A page's Markdown for readers, made from this very body (unchanged bodies are the same objects in a preview). */
+    private record Twin(ProcessedHtml body, String text) {
+    }
     private final ContentLoader.ReadCache reads = new ContentLoader.ReadCache();
     /** What the site folder holds after the last commit, by path: its text, bytes or source file. */
     private final Map<String, Object> written = new ConcurrentHashMap<>();
@@ -46,6 +52,21 @@ public final class RenderCache {
     }
 
     /**
+     * The Markdown twin text of the page at {@code url}: the last one made when its body is the same object as then
+     * (a preview keeps unchanged bodies, and with them the links they resolved), else made now. The text is the
+     * same String as last time, so comparing the twin's model with the last one costs nothing.
+     */
+    String twin(String url, ProcessedHtml body, java.util.function.Supplier<String> make) {
+        Twin known = twins.get(url);
+        if (known != null && known.body() == body) {
+            return known.text();
+        }
+        String text = make.get();
+        twins.put(url, new Twin(body, text));
+        return text;
+    }
+
+    /**
      * The template renderer of the previous build when the theme has the same folders: its compiled templates are
      * reused, so a rebuild compiles only what it has not rendered before.
      */
@@ -60,6 +81,7 @@ public final class RenderCache {
     /** Forgets every page and compiled template; the next build renders them all. */
     public synchronized void clear() {
         entries.clear();
+        twins.clear();
         renderer = null;
         written.clear();
     }
