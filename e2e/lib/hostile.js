@@ -58,7 +58,6 @@ export function places({ trustedHtml }) {
     ['support channel names, hours, notes', n], ['emergency title, text, link text, triggers', n],
     ['ticket URL template values ({category})', n], ['official-channel names and handles', n],
     ['channel, emergency, handle and edit URLs (built)', INERT_URLS.length * 4],
-    ['channel, emergency, handle and edit URLs, ticket URL template (refused)', REFUSED_URLS.length * 5],
     ['body text in code (search excerpts, ticket assistant suggestions)', n],
   ];
   if (!trustedHtml) list.push(['article body (raw HTML and Markdown)', n], ['section body', n]);
