@@ -221,14 +221,14 @@ for (const v of variants) {
     const box = page.locator('.search-input').first();
     for (const q of ['xsshostile', ...VECTORS]) {
       await box.fill(q);
-      await page.waitForFunction(() => !document.querySelector('.search-busy'), null, { timeout: 10000 });
+      await page.waitForFunction(() => !document.querySelector('.search-busy'), null, { timeout: 60000 });
       await page.waitForTimeout(20);
       await inspect(page, signs, `search box "${q}"`);
       tried.typed++;
     }
     const hostileHits = await (async () => {
       await box.fill('xsshostile');
-      await page.locator('.search-popup .search-option').first().waitFor({ timeout: 10000 });
+      await page.locator('.search-popup .search-option').first().waitFor({ timeout: 60000 });
       return page.locator('.search-popup .search-option').count();
     })();
     assert.ok(hostileHits > 0, 'the hostile pages are found, so their titles and excerpts are shown');
@@ -236,7 +236,7 @@ for (const v of variants) {
     // The results page, with each vector in ?q= (a link anyone can send).
     for (const q of ['xsshostile', ...VECTORS]) {
       await page.goto(`${base}/en/search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => !document.documentElement.classList.contains('search-pending'), null, { timeout: 10000 });
+      await page.waitForFunction(() => !document.documentElement.classList.contains('search-pending'), null, { timeout: 60000 });
       await inspect(page, signs, `results page ?q=${q}`);
       tried.typed++;
     }
@@ -244,7 +244,7 @@ for (const v of variants) {
     // The ticket assistant: each topic, then each vector as the reader's one line (suggestions and ticket link).
     await page.goto(`${base}/en/contact/?topic=xss`, { waitUntil: 'load' });
     const describe = page.locator('[data-describe]');
-    await describe.waitFor({ state: 'visible', timeout: 10000 });
+    await describe.waitFor({ state: 'visible', timeout: 60000 });
     for (const q of ['xsshostile', ...VECTORS]) {
       await describe.fill(q);
       await page.waitForTimeout(260); // the assistant waits 200 ms before it searches

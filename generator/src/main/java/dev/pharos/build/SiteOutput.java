@@ -6,14 +6,14 @@ import dev.pharos.internal.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -41,9 +41,8 @@ import java.util.stream.Stream;
  * site folder does not exist; the previous site is then whole under its {@code .old-} name. The old site is deleted
  * only after the new one is in place.
  * <li>The next build or preview on the same folder starts by recovering ({@link #recover(Path)}), before anything
- * that can fail: if the site folder is
- * missing and a dead process's {@code .old-} folder exists, it is renamed back; then every {@code .building-} and
- * {@code .old-} folder of a process that is no longer running is deleted. Folders of a running process (another
+ * that can fail: if the site folder is missing and a dead process's {@code .old-} folder exists, it is renamed
+ * back; then every {@code .building-} and {@code .old-} folder of a process that is no longer running is deleted. Folders of a running process (another
  * build into the same folder) are left alone: the process id in the name tells them apart.
  * <li>In place (the preview), each changed file is written to a hidden temporary file beside it and renamed over
  * the old one, so every file is whole, its old or its new bytes; new files are written before stale ones are
