@@ -59,6 +59,8 @@ public final class SiteBuilder {
 
     public BuildResult build(BuildOptions options) throws PharosException {
         Timer timer = new Timer();
+        // First, before anything can fail: a build killed in its swap must not leave the site missing.
+        SiteOutput.recover(options.output().toAbsolutePath().normalize());
         Site site = ContentLoader.load(options.source(),
                 new ContentLoader.Options(options.drafts(), options.today(), options.baseUrl(),
                         renders == null ? null : renders.reads()));

@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -25,8 +30,33 @@ import java.util.stream.Stream;
  * folder churn alone took most of a rebuild). A failed build still leaves the site untouched.
  *
  * <p>Thread-safe. Two writes to the same path are a build error (two pages claiming one URL), not a silent overwrite.
+ *
+ * <p><b>Killed at any moment</b> (SIGKILL, a power cut: no {@code finally} runs), the site folder is still a
+ * whole site, the previous or the new one:
+ * <ul>
+ * <li>Until {@link #commit()}, the build writes only to its staging folder {@code .<site>.building-<pid>-<n>}.
+ * <li>The swap is two renames: the site to {@code .<site>.old-<pid>-<n>}, then the staging folder to the site.
+ * Java has no atomic exchange of two folders (Linux's {@code renameat2(RENAME_EXCHANGE)} is not reachable), and a
+ * folder cannot be renamed over a non-empty one, so between the two renames (two system calls, microseconds) the
+ * site folder does not exist; the previous site is then whole under its {@code .old-} name. The old site is deleted
+ * only after the new one is in place.
+ * <li>The next build or preview on the same folder starts by recovering ({@link #recover(Path)}), before anything
+ * that can fail: if the site folder is missing and a dead process's {@code .old-} folder exists, it is renamed
+ * back; then every {@code .building-} and {@code .old-} folder of a process that is no longer running is deleted. Folders of a running process (another
+ * build into the same folder) are left alone: the process id in the name tells them apart.
+ * <li>In place (the preview), each changed file is written to a hidden temporary file beside it and renamed over
+ * the old one, so every file is whole, its old or its new bytes; new files are written before stale ones are
+ * deleted, and the next commit removes any temporary file a kill left behind.
+ * </ul>
+ * {@code CrashSafetyTest} kills real builds, previews and publishes at random moments and checks the above.
  */
 public final class SiteOutput implements AutoCloseable {
+
+    private static final String BUILDING = ".building-";
+    private static final String OLD = ".old-";
+    /** The suffix of the in-place mode's temporary files, which a kill may leave and the next commit removes. */
+    static final String TEMPORARY = ".pharos-tmp";
+    private static final long PID = ProcessHandle.current().pid();
 
     private final Path target;
     private final Path staging;
@@ -57,6 +87,7 @@ public final class SiteOutput implements AutoCloseable {
 
     private SiteOutput(Path target, Map<String, Object> previous) throws PharosException {
         this.target = target.toAbsolutePath().normalize();
+        recover(this.target);
         checkReplaceable(this.target);
         this.previous = previous;
         if (previous != null) {
@@ -67,7 +98,7 @@ public final class SiteOutput implements AutoCloseable {
         this.pending = null;
         try {
             Files.createDirectories(this.target.getParent());
-            this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".building-");
+            this.staging = Files.createTempDirectory(this.target.getParent(), sidePrefix(this.target, BUILDING) + PID + "-");
         } catch (IOException e) {
             throw new PharosException(Problem.error(null, 0, "cannot create the output folder beside " + this.target + ": " + e.getMessage()));
         }
@@ -199,7 +230,7 @@ public final class SiteOutput implements AutoCloseable {
         }
         try {
             if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Path old = Files.createTempDirectory(target.getParent(), sidePrefix(target, OLD) + PID + "-");
                 Files.delete(old);
                 move(target, old);
                 move(staging, target);
@@ -226,23 +257,21 @@ public final class SiteOutput implements AutoCloseable {
                 if (e.getValue() instanceof String text) {
                     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                     if (!sameBytes(file, bytes)) {
-                        createParent(file);
-                        Files.write(file, bytes);
+                        replace(file, bytes, null);
                     }
                 } else if (e.getValue() instanceof byte[] bytes) {
                     if (!sameBytes(file, bytes)) {
-                        createParent(file);
-                        Files.write(file, bytes);
+                        replace(file, bytes, null);
                     }
                 } else {
                     Path source = (Path) e.getValue();
                     if (!Files.isRegularFile(file) || Files.size(file) != Files.size(source) || Files.mismatch(file, source) >= 0) {
-                        createParent(file);
-                        Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+                        replace(file, null, source);
                     }
                 }
             }
             if (!samePaths) {
+                // Also on a preview's first commit, which removes the temporary files a killed preview left.
                 removeStale(target);
             }
             previous.clear();
@@ -270,6 +299,25 @@ public final class SiteOutput implements AutoCloseable {
     private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
         return Files.isRegularFile(file) && Files.size(file) == bytes.length
                 && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+    }
+
+    /**
+     * Writes {@code bytes} (or a copy of {@code source}) to a hidden temporary file beside {@code file} and renames it
+     * over {@code file}: a reader, or a kill, sees the old file or the new one, never a part.
+     */
+    private void replace(Path file, byte[] bytes, Path source) throws IOException {
+        createParent(file);
+        Path temporary = file.resolveSibling("." + file.getFileName() + TEMPORARY);
+        try {
+            if (bytes != null) {
+                Files.write(temporary, bytes);
+            } else {
+                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static void createParent(Path file) throws IOException {
@@ -306,6 +354,70 @@ public final class SiteOutput implements AutoCloseable {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    private static String sidePrefix(Path target, String kind) {
+        return "." + target.getFileName() + kind;
+    }
+
+    /**
+     * What a killed build left beside {@code target} (see the class comment): puts the previous site back if the
+     * kill came between the two renames of the swap, and deletes the staging and old folders of dead processes.
+     */
+    public static void recover(Path target) throws PharosException {
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        List<Path> building = new ArrayList<>();
+        List<Path> old = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(sidePrefix(target, BUILDING)) && !runningOwner(name, sidePrefix(target, BUILDING))) {
+                    building.add(entry);
+                } else if (name.startsWith(sidePrefix(target, OLD)) && !runningOwner(name, sidePrefix(target, OLD))) {
+                    old.add(entry);
+                }
+            }
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !old.isEmpty()) {
+                // One build at a time leaves an old site; should there be several, the newest is the previous site.
+                old.sort(Comparator.comparing(SiteOutput::modified).reversed());
+                move(old.remove(0), target);
+            }
+            for (Path leftover : building) {
+                FileTrees.delete(leftover);
+            }
+            for (Path leftover : old) {
+                FileTrees.delete(leftover);
+            }
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(null, 0, "cannot tidy what an interrupted build left beside " + target
+                    + ": " + e.getMessage() + "; delete the hidden ." + target.getFileName() + ".* folders there"));
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Whether the process named in a side folder's name ({@code <prefix><pid>-<n>}) is this one or still running. */
+    private static boolean runningOwner(String name, String prefix) {
+        String rest = name.substring(prefix.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+            return false; // not ours to judge: an older version's name, without a process id
+        }
+        try {
+            long pid = Long.parseLong(rest.substring(0, dash));
+            return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

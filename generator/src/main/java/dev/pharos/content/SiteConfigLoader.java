@@ -2,6 +2,7 @@ package dev.pharos.content;
 
 import dev.pharos.Problem;
 import dev.pharos.internal.ConfigReader;
+import dev.pharos.internal.LinkUrls;
 import dev.pharos.internal.LocalizedText;
 import dev.pharos.internal.TextFiles;
 import dev.pharos.internal.Yaml;
@@ -135,13 +136,15 @@ final class SiteConfigLoader {
         }).orElse(List.of());
         Map<String, Object> params = config.child("params").map(ConfigReader::values).orElse(Map.of());
 
+        String editUrl = config.string("editurl", "");
+        LinkUrls.check(config, "editurl", editUrl);
         LocalizedText title = config.localized("title").orElse(LocalizedText.of("Help Center"));
         final String defaultTag = defaultLocale;
         locales.sort(Comparator.comparing((LocaleInfo l) -> !l.code().equals(defaultTag)));
         return new SiteConfig(SiteConfig.FILE_NAME, title,
                 config.localized("description").orElse(LocalizedText.of("")),
                 base.url(), base.path(), defaultLocale, locales, themeName(config), fallback, trusted,
-                pinned, config.string("editurl", ""), params, document);
+                pinned, editUrl, params, document);
     }
 
     /** A theme is a folder in themes/: a path would read templates and copy assets from elsewhere on the disk. */

@@ -37,6 +37,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  */
 public final class Publisher {
 
+    /** Work trees are {@code pharos-publish-<pid>-<n>} in the temporary folder. */
+    private static final String WORK_PREFIX = "pharos-publish-";
+
     /**
      * Where and how to publish.
      *
@@ -106,7 +109,8 @@ public final class Publisher {
         }
         Path work;
         try {
-            work = Files.createTempDirectory("pharos-publish-");
+            removeAbandonedWorkTrees();
+            work = Files.createTempDirectory(WORK_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new PharosException(Problem.error(null, 0, "cannot create a temporary folder: " + e.getMessage()));
         }
@@ -194,6 +198,34 @@ public final class Publisher {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Deletes the work trees of publishes that were killed (no {@code finally} runs on SIGKILL), so that they do not
+     * pile up in the temporary folder: those whose process, named in the folder's name, is no longer running.
+     */
+    private static void removeAbandonedWorkTrees() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var entries = Files.list(temp)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(WORK_PREFIX)) {
+                    continue;
+                }
+                String rest = name.substring(WORK_PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = dash > 0 ? Long.parseLong(rest.substring(0, dash)) : -1;
+                    if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        FileTrees.delete(entry);
+                    }
+                } catch (NumberFormatException | IOException e) {
+                    // Not one of ours, or not deletable: left as it is.
+                }
+            }
+        } catch (IOException e) {
+            // Tidying is best effort; the publish itself does not depend on it.
+        }
     }
 
     private static int countFiles(Path root) throws IOException {

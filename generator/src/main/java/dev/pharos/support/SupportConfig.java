@@ -4,6 +4,7 @@ import dev.pharos.Problem;
 import dev.pharos.content.LocaleInfo;
 import dev.pharos.content.SiteConfig;
 import dev.pharos.internal.ConfigReader;
+import dev.pharos.internal.LinkUrls;
 import dev.pharos.internal.LocalizedText;
 import dev.pharos.internal.Suggestions;
 import java.util.ArrayList;
@@ -546,6 +547,7 @@ public record SupportConfig(
             }
         }
         url.ifPresent(u -> warnMissingLocales(c, "url", u, locales));
+        url.ifPresent(u -> u.byLocale().values().forEach(v -> LinkUrls.check(c, "url", v)));
         return Optional.of(new Channel(id, type, name.get(), url.orElse(LocalizedText.of("")), phone,
                 optional(c, "hours", locales), c.string("timezone").orElse(""), optional(c, "response", locales),
                 minutes, categories, only, optional(c, "note", locales)));
@@ -583,6 +585,7 @@ public record SupportConfig(
             e.error("triggers", "'triggers' must be a list of words, or a map of locale: list of words");
         }
         url.ifPresent(u -> warnMissingLocales(e, "url", u, locales));
+        url.ifPresent(u -> u.byLocale().values().forEach(v -> LinkUrls.check(e, "url", v)));
         return new Emergency(title.get(), optional(e, "text", locales), url.orElse(LocalizedText.of("")),
                 optional(e, "linktext", locales), phone,
                 e.string("article").map(a -> a.replaceAll("^/+|/+$", "").replaceAll("\\.md$", "")).orElse(""),
@@ -619,7 +622,9 @@ public record SupportConfig(
                 if (handle.isEmpty()) {
                     h.error("handle", "each official handle needs 'handle' (@name)");
                 } else {
-                    handles.add(new Handle(h.string("platform").orElse(""), handle.get(), h.string("url").orElse("")));
+                    String url = h.string("url").orElse("");
+                    LinkUrls.check(h, "url", url);
+                    handles.add(new Handle(h.string("platform").orElse(""), handle.get(), url));
                 }
             }
         } else {

@@ -225,6 +225,16 @@ class ContentLoaderTest {
     }
 
     @Test
+    void anEditLinkThatWouldRunScriptIsRefused() {
+        // Found by e2e/tests/xss.test.js: "Edit this page" became href="javascript:..." on every article.
+        TestSites.at(dir)
+                .file("pharos.yml", "title: Help\nlocales: [en]\neditUrl: \" JaVa\\tScRiPt:alert(1)//{path}\"\n")
+                .page("en/a.md", "title: A", "x");
+        assertThat(messages(load(false))).contains("pharos.yml:3: error: 'JaVa\\tScRiPt:alert(1)//{path}' is a javascript:"
+                + " link, which would run in the reader's browser; use an https:// (or http://, mailto:, tel:) link or a path on this site");
+    }
+
+    @Test
     void symbolOnlyFileNamesGetDistinctUrls() {
         TestSites.at(dir)
                 .file("en/common/!.md", "# !\n")

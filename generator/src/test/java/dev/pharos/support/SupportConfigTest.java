@@ -58,6 +58,38 @@ class SupportConfigTest {
     }
 
     @Test
+    void linksThatWouldRunScriptAreRefusedWhereverALinkIsConfigured() throws Exception {
+        // Found by e2e/tests/xss.test.js: these became href="javascript:..." on every page before.
+        for (String url : List.of("javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
+                "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)")) {
+            String quoted = "\"" + url.replace("\t", "\\t") + "\"";
+            String support = """
+                    support:
+                      channels:
+                        - {id: chat, type: chat, name: Chat, url: %s}
+                      emergency:
+                        title: Hacked?
+                        url: {en: %s}
+                      official:
+                        handles:
+                          - {platform: X, handle: "@x", url: %s}
+                    """.formatted(quoted, quoted, quoted);
+            List<String> errors = errors(support);
+            assertThat(errors).as(url).hasSize(3).allMatch(e -> e.contains(": link, which would run in the reader's browser"));
+            assertThat(errors).as(url).extracting(e -> e.split(":")[1]).containsExactly("8", "11", "14");
+        }
+        Path safe = SupportSites.site(dir.resolve("safe"), """
+                support:
+                  channels:
+                    - {id: chat, type: chat, name: Chat, url: "https://x.example/chat"}
+                    - {id: mail, type: email, name: Mail, url: "mailto:help@x.example"}
+                    - {id: here, type: other, name: Here, url: /en/contact/}
+                  emergency: {title: Hacked?, url: "tel:+15550100"}
+                """);
+        assertThat(SupportSites.build(safe, dir.resolve("safe-out")).warnings()).noneMatch(Problem::isError);
+    }
+
+    @Test
     void badChannelsFeedbackAndOfficialEntriesAreErrors() {
         String support = """
                 support:
