@@ -240,7 +240,7 @@ for n in $inc_scales; do
   out="$work/out-$name-${n}x/pharos-edit"
   rm -rf "$src" "$cache" "$out" "$out-nocache"
   cp -r "$(corpus_at "$n")" "$src"
-  article="$(find "$src/en" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | head -1)"
+  article="$(find "$src/en" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | sed -n 1p)"  # sed reads on: head would break the pipe (pipefail)
   build="$pharos_cmd build --source '$src' --out '$out' --cache '$cache'"
   note "${n}x, one article edited ($article), cache kept: $build"
   bash -c "$build" > "$work/edit-${n}x.log" 2>&1 || die "the cached build failed at ${n}x: see $work/edit-${n}x.log"
