@@ -12,7 +12,6 @@ import dev.pharos.html.ProcessedHtml;
 import dev.pharos.internal.CacheFolder;
 import dev.pharos.markdown.MarkdownText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -141,7 +140,7 @@ final class BodyCache {
 
     private static String sha256(String text) {
         MessageDigest digest = CacheFolder.sha256();
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        CacheFolder.add(digest, text);
         return CacheFolder.key(digest);
     }
 }

@@ -1,10 +1,20 @@
 package dev.pharos.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
+import dev.pharos.internal.CacheFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Turns pages into postings with a precomputed BM25F impact per (term, page), so the browser only adds numbers.
@@ -57,10 +67,10 @@ public final class IndexBuilder {
         void add(int doc, int impact, int part, boolean title) {
             if (n == docs.length) {
                 int size = n * 2;
-                docs = java.util.Arrays.copyOf(docs, size);
-                impacts = java.util.Arrays.copyOf(impacts, size);
-                parts = java.util.Arrays.copyOf(parts, size);
-                inTitle = java.util.Arrays.copyOf(inTitle, size);
+                docs = Arrays.copyOf(docs, size);
+                impacts = Arrays.copyOf(impacts, size);
+                parts = Arrays.copyOf(parts, size);
+                inTitle = Arrays.copyOf(inTitle, size);
             }
             docs[n] = doc;
             impacts[n] = (byte) impact;
@@ -70,8 +80,8 @@ public final class IndexBuilder {
         }
 
         Postings postings() {
-            return new Postings(java.util.Arrays.copyOf(docs, n), java.util.Arrays.copyOf(impacts, n),
-                    java.util.Arrays.copyOf(parts, n), java.util.Arrays.copyOf(inTitle, n));
+            return new Postings(Arrays.copyOf(docs, n), Arrays.copyOf(impacts, n),
+                    Arrays.copyOf(parts, n), Arrays.copyOf(inTitle, n));
         }
     }
 
@@ -93,7 +103,7 @@ public final class IndexBuilder {
             int at = partCount - 1;
             if (partCount == 0 || parts[at * 3] != part) {
                 if ((partCount + 1) * 3 > parts.length) {
-                    parts = java.util.Arrays.copyOf(parts, parts.length * 2);
+                    parts = Arrays.copyOf(parts, parts.length * 2);
                 }
                 at = partCount++;
                 parts[at * 3] = part;
@@ -119,8 +129,8 @@ public final class IndexBuilder {
      * nothing written depends on ids: postings are written in term order.
      */
     private static final class Terms {
-        private final Map<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final List<String> names = new java.util.ArrayList<>();
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private final List<String> names = new ArrayList<>();
 
         int id(String term) {
             Integer id = ids.get(term);
@@ -167,11 +177,11 @@ public final class IndexBuilder {
     private static final class PageCounts {
         private final Analysis analysis;
         private final Terms table;
-        private final org.apache.lucene.analysis.CharArrayMap<Integer> surfaces =
-                new org.apache.lucene.analysis.CharArrayMap<>(4096, false);
+        private final CharArrayMap<Integer> surfaces =
+                new CharArrayMap<>(4096, false);
         /** Term id to 1 + the index of its counts in {@link #counts}; 0 when the page has not had it. */
         private int[] slot = new int[4096];
-        private final List<Counts> counts = new java.util.ArrayList<>();
+        private final List<Counts> counts = new ArrayList<>();
 
         PageCounts(Analysis analysis, Terms table) {
             this.analysis = analysis;
@@ -192,7 +202,7 @@ public final class IndexBuilder {
                 return null;
             }
             if (term >= slot.length) {
-                slot = java.util.Arrays.copyOf(slot, Math.max(term + 1, slot.length * 2));
+                slot = Arrays.copyOf(slot, Math.max(term + 1, slot.length * 2));
             }
             int at = slot[term];
             if (at != 0) {
@@ -229,35 +239,35 @@ public final class IndexBuilder {
      * page (title, keywords, description, headings and text), the analysis chain and this Pharos.
      */
     public static final class Stored {
-        private static final com.fasterxml.jackson.databind.ObjectMapper FORMAT =
-                com.fasterxml.jackson.dataformat.smile.databind.SmileMapper.builder().build();
+        private static final ObjectMapper FORMAT =
+                SmileMapper.builder().build();
 
         /** An analysis as kept: term numbers in {@code counts} are positions in {@code terms}. */
         private record Entry(List<String> terms, int[] counts, int titleLength, int headingsLength, int bodyLength,
                 int[] partHeadingLengths, int[] partTextLengths) {
         }
 
-        private final dev.pharos.internal.CacheFolder folder;
+        private final CacheFolder folder;
         private final String common;
 
-        public Stored(java.nio.file.Path cache, String locale, Analysis.Kind kind) {
-            this.folder = new dev.pharos.internal.CacheFolder(cache, "analyses/" + locale);
-            this.common = dev.pharos.internal.CacheFolder.generator() + "/" + kind;
+        public Stored(Path cache, String locale, Analysis.Kind kind) {
+            this.folder = new CacheFolder(cache, "analyses/" + locale);
+            this.common = CacheFolder.generator() + "/" + kind;
         }
 
         String key(SearchDocument doc) {
-            java.security.MessageDigest digest = dev.pharos.internal.CacheFolder.sha256();
-            dev.pharos.internal.CacheFolder.add(digest, common);
-            dev.pharos.internal.CacheFolder.add(digest, doc.title());
-            dev.pharos.internal.CacheFolder.add(digest, String.valueOf(doc.keywords().size()));
-            doc.keywords().forEach(k -> dev.pharos.internal.CacheFolder.add(digest, k));
-            dev.pharos.internal.CacheFolder.add(digest, doc.description());
-            dev.pharos.internal.CacheFolder.add(digest, String.valueOf(doc.parts().size()));
+            MessageDigest digest = CacheFolder.sha256();
+            CacheFolder.add(digest, common);
+            CacheFolder.add(digest, doc.title());
+            CacheFolder.add(digest, String.valueOf(doc.keywords().size()));
+            doc.keywords().forEach(k -> CacheFolder.add(digest, k));
+            CacheFolder.add(digest, doc.description());
+            CacheFolder.add(digest, String.valueOf(doc.parts().size()));
             for (SearchDocument.Part part : doc.parts()) {
-                dev.pharos.internal.CacheFolder.add(digest, part.heading());
-                dev.pharos.internal.CacheFolder.add(digest, part.text());
+                CacheFolder.add(digest, part.heading());
+                CacheFolder.add(digest, part.text());
             }
-            return dev.pharos.internal.CacheFolder.key(digest);
+            return CacheFolder.key(digest);
         }
 
         Analyzed read(String key, Terms table) {
@@ -274,13 +284,13 @@ public final class IndexBuilder {
                 }
                 return new Analyzed(counts, e.titleLength(), e.headingsLength(), e.bodyLength(),
                         e.partHeadingLengths(), e.partTextLengths());
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return null; // unreadable or inconsistent: analyzed again
             }
         }
 
         void write(String key, Analyzed a, Terms table) {
-            List<String> terms = new java.util.ArrayList<>();
+            List<String> terms = new ArrayList<>();
             int[] counts = a.counts().clone();
             for (int at = 0; at < counts.length; at += 5 + counts[at + 4] * 3) {
                 terms.add(table.name(counts[at]));
@@ -289,7 +299,7 @@ public final class IndexBuilder {
             try {
                 folder.write(key, FORMAT.writeValueAsBytes(new Entry(terms, counts, a.titleLength(), a.headingsLength(),
                         a.bodyLength(), a.partHeadingLengths(), a.partTextLengths())));
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // Best effort: the cache only saves work.
             }
         }
