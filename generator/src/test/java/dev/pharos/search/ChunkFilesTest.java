@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,8 @@ class ChunkFilesTest {
 
     private static Map<String, byte[]> write(List<SearchDocument> docs) {
         Analysis english = new Analysis(Analysis.Kind.ENGLISH);
-        IndexBuilder.Index index = new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs);
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (IndexFiles.File f : IndexFiles.write(index, english, Synonyms.NONE, SearchSettings.defaults("en"), "en",
-                "/en/", IndexFiles.Layout.DEFAULT)) {
-            out.put(f.name(), f.bytes());
-        }
-        return out;
+        return IndexFilesTest.files(new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs), english,
+                IndexFiles.Layout.DEFAULT);
     }
 
     @Test

@@ -36,20 +36,19 @@ class IndexFilesTest {
     }
 
     private Map<String, byte[]> write(List<SearchDocument> docs, IndexFiles.Layout layout) {
-        IndexBuilder.Index index = new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs);
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (IndexFiles.File f : IndexFiles.write(index, english, Synonyms.NONE, SearchSettings.defaults("en"), "en",
-                "/en/", layout)) {
-            out.put(f.name(), f.bytes());
-        }
-        return out;
+        return files(new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs), english, layout);
     }
 
     private Map<String, byte[]> write(List<SearchDocument> docs, IndexBuilder.Memory memory) {
-        IndexBuilder.Index index = new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs, memory);
+        return files(new IndexBuilder(english, SearchSettings.Weights.DEFAULT).build(docs, memory), english,
+                IndexFiles.Layout.DEFAULT);
+    }
+
+    /** The files of an English index with default settings, by name. */
+    static Map<String, byte[]> files(IndexBuilder.Index index, Analysis analysis, IndexFiles.Layout layout) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (IndexFiles.File f : IndexFiles.write(index, english, Synonyms.NONE, SearchSettings.defaults("en"), "en",
-                "/en/", IndexFiles.Layout.DEFAULT)) {
+        for (IndexFiles.File f : IndexFiles.write(index, analysis, Synonyms.NONE, SearchSettings.defaults("en"), "en",
+                "/en/", layout)) {
             out.put(f.name(), f.bytes());
         }
         return out;
