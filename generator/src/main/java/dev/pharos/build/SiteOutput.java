@@ -3,6 +3,7 @@ package dev.pharos.build;
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
 import dev.pharos.internal.FileTrees;
+import dev.pharos.internal.FolderExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,11 +36,12 @@ import java.util.stream.Stream;
  * whole site, the previous or the new one:
  * <ul>
  * <li>Until {@link #commit()}, the build writes only to its staging folder {@code .<site>.building-<pid>-<n>}.
- * <li>The swap is two renames: the site to {@code .<site>.old-<pid>-<n>}, then the staging folder to the site.
- * Java has no atomic exchange of two folders (Linux's {@code renameat2(RENAME_EXCHANGE)} is not reachable), and a
- * folder cannot be renamed over a non-empty one, so between the two renames (two system calls, microseconds) the
- * site folder does not exist; the previous site is then whole under its {@code .old-} name. The old site is deleted
- * only after the new one is in place.
+ * <li>The swap exchanges the staging folder and the site in one system call ({@link FolderExchange}: Linux and
+ * macOS), so the site's name always holds a whole site; the previous one, now under the staging name, is renamed
+ * to {@code .<site>.old-<pid>-<n>} and deleted. Where the system has no exchange (Windows, some network file
+ * systems) the swap is two renames, the site to its {@code .old-} name and then the staging folder to the site:
+ * between them (two system calls, microseconds) the site folder does not exist, and the previous site is whole
+ * under its {@code .old-} name.
  * <li>The next build or preview on the same folder starts by recovering ({@link #recover(Path)}), before anything
  * that can fail: if the site folder is missing and a dead process's {@code .old-} folder exists, it is renamed
  * back; then every {@code .building-} and {@code .old-} folder of a process that is no longer running is deleted. Folders of a running process (another
@@ -96,6 +98,9 @@ public final class SiteOutput implements AutoCloseable {
             return;
         }
         this.pending = null;
+        if (Files.exists(this.target)) {
+            FolderExchange.prepare();
+        }
         try {
             Files.createDirectories(this.target.getParent());
             this.staging = Files.createTempDirectory(this.target.getParent(), sidePrefix(this.target, BUILDING) + PID + "-");
@@ -232,8 +237,12 @@ public final class SiteOutput implements AutoCloseable {
             if (Files.exists(target)) {
                 Path old = Files.createTempDirectory(target.getParent(), sidePrefix(target, OLD) + PID + "-");
                 Files.delete(old);
-                move(target, old);
-                move(staging, target);
+                if (FolderExchange.exchange(staging, target)) {
+                    move(staging, old); // the previous site, now under the staging name
+                } else {
+                    move(target, old);
+                    move(staging, target);
+                }
                 FileTrees.delete(old);
             } else {
                 move(staging, target);

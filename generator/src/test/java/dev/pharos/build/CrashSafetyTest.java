@@ -394,7 +394,7 @@ class CrashSafetyTest {
 
     private static Process start(Path source, Path temp, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath()));
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath())); // as pharos.jar's manifest does
         if (temp != null) {
             command.add("-Djava.io.tmpdir=" + temp);
         }
