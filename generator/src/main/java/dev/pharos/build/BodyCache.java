@@ -9,12 +9,12 @@ import dev.pharos.content.Page;
 import dev.pharos.content.Resource;
 import dev.pharos.content.Site;
 import dev.pharos.html.ProcessedHtml;
+import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.pharos.internal.CacheFolder;
 import dev.pharos.markdown.MarkdownText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +59,13 @@ final class BodyCache {
         // Bodies read image files for their width and height: an image changed in place changes them.
         site.resources().stream().filter(r -> isImage(r.source())).sorted(java.util.Comparator.comparing(Resource::source))
                 .forEach(r -> common.append(r.source()).append(':').append(crc(r.path())).append('\n'));
-        return new BodyCache(folder, common.toString());
+        // Hashed once: with every image listed it can be long, and each page's key would hash it again.
+        return new BodyCache(folder, hash(common.toString()));
     }
 
     /** The key of one page's body. */
     String key(Page page) {
-        return sha256(common + page.locale() + '\u0000' + page.id() + '\u0000' + page.source() + '\u0000' + page.url()
+        return hash(common + '\u0000' + page.locale() + '\u0000' + page.id() + '\u0000' + page.source() + '\u0000' + page.url()
                 + '\u0000' + page.contentLocale() + '\u0000' + page.kind() + '\u0000' + page.type() + '\u0000'
                 + page.bodyLine() + '\u0000' + page.markdown());
     }
@@ -138,9 +139,9 @@ final class BodyCache {
         }
     }
 
-    private static String sha256(String text) {
-        MessageDigest digest = CacheFolder.sha256();
-        CacheFolder.add(digest, text);
-        return CacheFolder.key(digest);
+    private static String hash(String text) {
+        HashStream128 hash = CacheFolder.hash();
+        CacheFolder.add(hash, text);
+        return CacheFolder.key(hash);
     }
 }

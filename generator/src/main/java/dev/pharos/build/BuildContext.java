@@ -10,6 +10,13 @@ import dev.pharos.html.ProcessedHtml;
 import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
 import dev.pharos.render.UiStrings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,7 +187,11 @@ public final class BuildContext {
             String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), model);
             String key = html == null && pages != null ? pages.key(outputPath, template, locale, model) : null;
             if (key != null) {
-                html = pages.get(key);
+                byte[] kept = pages.get(key);
+                if (kept != null) {
+                    output.write(outputPath, kept, owner);
+                    return;
+                }
             }
             if (html == null) {
                 html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
@@ -188,7 +199,10 @@ public final class BuildContext {
                     renders.put(outputPath, template, locale, theme.fingerprint(), model, html);
                 }
                 if (key != null) {
-                    pages.put(key, html);
+                    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                    pages.put(key, bytes);
+                    output.write(outputPath, bytes, owner);
+                    return;
                 }
             }
             output.write(outputPath, html, owner);
@@ -210,6 +224,32 @@ public final class BuildContext {
                 throw new PharosException(e.problem(), e);
             }
         });
+    }
+
+    /**
+     * As {@link #writeLarge}, in the preview after its commit ({@link #defer}): rendered into a hidden file beside
+     * the target, which then replaces it in one rename, so a reader never gets half a file.
+     */
+    void writeLargeInPlace(String template, String locale, Map<String, Object> model, String outputPath) {
+        Path file = output.staging().resolve(outputPath).normalize();
+        Path temporary = file.resolveSibling("." + file.getFileName() + SiteOutput.TEMPORARY);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                renderer.render(template, model, strings(locale), site.config().basePath(), origin(), out);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outputPath + ": " + e.getMessage(), e);
+        } catch (TemplateRenderer.RenderException e) {
+            throw new IllegalStateException(e.problem().toString(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // The next commit removes it (SiteOutput.TEMPORARY).
+            }
+        }
     }
 
     public TemplateRenderer renderer() {

@@ -1,12 +1,15 @@
 package dev.pharos.build;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.HashValue128;
 import dev.pharos.internal.CacheFolder;
 import dev.pharos.internal.ModelHash;
 import dev.pharos.render.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Rendered pages kept in the build cache ({@code <cache>/pages/}), so that a build after an edit renders only the
@@ -27,7 +31,7 @@ final class PageCache {
 
     private final CacheFolder entries;
     private final String common;
-    private final Map<Object, byte[]> shared = new IdentityHashMap<>();
+    private final Map<Object, HashValue128> shared = new IdentityHashMap<>();
 
     private PageCache(Path folder, String common) {
         this.entries = new CacheFolder(folder, "pages");
@@ -36,18 +40,18 @@ final class PageCache {
 
     static PageCache open(Path folder, Theme theme, Map<String, ? extends Map<String, String>> labels, String basePath,
             String baseUrl) {
-        MessageDigest digest = CacheFolder.sha256();
-        CacheFolder.add(digest, CacheFolder.generator());
-        CacheFolder.add(digest, basePath);
-        CacheFolder.add(digest, baseUrl);
+        HashStream128 hash = CacheFolder.hash();
+        CacheFolder.add(hash, CacheFolder.generator());
+        CacheFolder.add(hash, basePath);
+        CacheFolder.add(hash, baseUrl);
         // Templates format dates and numbers; the JVM's defaults may reach them.
-        CacheFolder.add(digest, TimeZone.getDefault().getID());
-        CacheFolder.add(digest, Locale.getDefault().toLanguageTag());
+        CacheFolder.add(hash, TimeZone.getDefault().getID());
+        CacheFolder.add(hash, Locale.getDefault().toLanguageTag());
         new TreeMap<>(labels).forEach((locale, strings) -> {
-            CacheFolder.add(digest, locale);
+            CacheFolder.add(hash, locale);
             new TreeMap<>(strings).forEach((k, v) -> {
-                CacheFolder.add(digest, k);
-                CacheFolder.add(digest, v);
+                CacheFolder.add(hash, k);
+                CacheFolder.add(hash, v);
             });
         });
         Path builtIn = Theme.builtIn();
@@ -57,78 +61,91 @@ final class PageCache {
             }
             try (Stream<Path> files = Files.walk(layer)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    CacheFolder.add(digest, layer.relativize(file).toString());
-                    digest.update(Files.readAllBytes(file));
+                    CacheFolder.add(hash, layer.relativize(file).toString());
+                    hash.putByteArray(Files.readAllBytes(file));
                 }
             } catch (IOException e) {
-                CacheFolder.add(digest, "unreadable " + System.nanoTime()); // never matches
+                CacheFolder.add(hash, "unreadable " + System.nanoTime()); // never matches
             }
         }
-        return new PageCache(folder, CacheFolder.key(digest));
+        return new PageCache(folder, CacheFolder.key(hash));
     }
 
     /** The key of one rendered page, or null when its model holds a value the hash cannot vouch for. */
     String key(String outputPath, String template, String locale, Map<String, Object> model) {
-        MessageDigest digest = CacheFolder.sha256();
-        CacheFolder.add(digest, common);
-        CacheFolder.add(digest, outputPath);
-        CacheFolder.add(digest, template);
-        CacheFolder.add(digest, locale);
+        HashStream128 hash = CacheFolder.hash();
+        CacheFolder.add(hash, common);
+        CacheFolder.add(hash, outputPath);
+        CacheFolder.add(hash, template);
+        CacheFolder.add(hash, locale);
         try {
             for (Map.Entry<String, Object> e : model.entrySet()) {
-                CacheFolder.add(digest, e.getKey());
+                CacheFolder.add(hash, e.getKey());
                 if (SHARED.contains(e.getKey()) && e.getValue() != null) {
-                    digest.update(sharedHash(e.getValue()));
+                    HashValue128 known = sharedHash(e.getValue());
+                    hash.putLong(known.getMostSignificantBits()).putLong(known.getLeastSignificantBits());
                 } else {
-                    ModelHash.add(digest, e.getValue());
+                    ModelHash.add(hash, e.getValue());
                 }
             }
         } catch (ModelHash.Unhashable e) {
             return null;
         }
-        return CacheFolder.key(digest);
+        return CacheFolder.key(hash);
     }
 
-    private byte[] sharedHash(Object value) throws ModelHash.Unhashable {
+    private HashValue128 sharedHash(Object value) throws ModelHash.Unhashable {
         synchronized (shared) {
-            byte[] known = shared.get(value);
+            HashValue128 known = shared.get(value);
             if (known != null) {
                 return known;
             }
         }
-        MessageDigest digest = CacheFolder.sha256();
-        ModelHash.add(digest, value);
-        byte[] hash = digest.digest();
+        HashStream128 hash = CacheFolder.hash();
+        ModelHash.add(hash, value);
+        HashValue128 value128 = hash.get();
         synchronized (shared) {
-            shared.put(value, hash);
+            shared.put(value, value128);
         }
-        return hash;
+        return value128;
     }
 
-    /** A page as kept: with its key, so that a damaged or misplaced file is never taken for a page. */
-    private record Entry(String key, String html) {
-    }
-
-    /** The page rendered under {@code key}, or null. */
-    String get(String key) {
+    /**
+     * The page rendered under {@code key} as it is written to the site (UTF-8), or null. An entry is its header line
+     * (key, length, CRC-32 of the page) and the page's bytes: a hit is copied to the output as it is, neither decoded
+     * nor encoded, and a damaged or misplaced file is never taken for a page.
+     */
+    byte[] get(String key) {
         byte[] bytes = entries.read(key);
         if (bytes == null) {
             return null;
         }
-        try {
-            Entry entry = BodyCache.FORMAT.readValue(bytes, Entry.class);
-            return key.equals(entry.key()) ? entry.html() : null;
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: rendered again, and rewritten
+        int newline = -1;
+        for (int i = 0; i < Math.min(bytes.length, 128); i++) {
+            if (bytes[i] == '\n') {
+                newline = i;
+                break;
+            }
         }
+        if (newline < 0) {
+            return null;
+        }
+        byte[] page = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
+        String header = new String(bytes, 0, newline, StandardCharsets.US_ASCII);
+        return header.equals(header(key, page)) ? page : null; // else made again, and rewritten
     }
 
-    void put(String key, String html) {
-        try {
-            entries.write(key, BodyCache.FORMAT.writeValueAsBytes(new Entry(key, html)));
-        } catch (IOException | RuntimeException e) {
-            // Best effort: the cache only saves work.
-        }
+    void put(String key, byte[] page) {
+        byte[] header = (header(key, page) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] entry = Arrays.copyOf(header, header.length + page.length);
+        System.arraycopy(page, 0, entry, header.length, page.length);
+        entries.write(key, entry);
+    }
+
+    private static String header(String key, byte[] page) {
+        CRC32 crc = new CRC32();
+        crc.update(page);
+        return key + " " + page.length + " " + Long.toHexString(crc.getValue());
     }
 
     void removeUnused() {

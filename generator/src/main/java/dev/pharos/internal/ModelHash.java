@@ -1,7 +1,7 @@
 package dev.pharos.internal;
 
 import java.lang.reflect.RecordComponent;
-import java.security.MessageDigest;
+import com.dynatrace.hash4j.hashing.HashStream128;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
@@ -26,37 +26,37 @@ public final class ModelHash {
         }
     }
 
-    /** Adds {@code value} to {@code digest}, structurally. */
-    public static void add(MessageDigest digest, Object value) throws Unhashable {
+    /** Adds {@code value} to {@code hash}, structurally. */
+    public static void add(HashStream128 hash, Object value) throws Unhashable {
         if (value == null) {
-            digest.update((byte) 'n');
+            hash.putByte((byte) 'n');
         } else if (value instanceof CharSequence text) {
-            digest.update((byte) 's');
-            CacheFolder.add(digest, text.toString());
+            hash.putByte((byte) 's');
+            CacheFolder.add(hash, text.toString());
         } else if (value instanceof Boolean || value instanceof Number || value instanceof Character
                 || value instanceof Enum<?> || value instanceof TemporalAccessor) {
-            digest.update((byte) 'v');
-            CacheFolder.add(digest, value.getClass().getName());
-            CacheFolder.add(digest, value.toString());
+            hash.putByte((byte) 'v');
+            CacheFolder.add(hash, value.getClass().getName());
+            CacheFolder.add(hash, value.toString());
         } else if (value instanceof Map<?, ?> map) {
-            digest.update((byte) 'm');
-            CacheFolder.add(digest, Integer.toString(map.size()));
+            hash.putByte((byte) 'm');
+            CacheFolder.add(hash, Integer.toString(map.size()));
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                add(digest, e.getKey());
-                add(digest, e.getValue());
+                add(hash, e.getKey());
+                add(hash, e.getValue());
             }
         } else if (value instanceof Collection<?> list) {
-            digest.update((byte) 'l');
-            CacheFolder.add(digest, Integer.toString(list.size()));
+            hash.putByte((byte) 'l');
+            CacheFolder.add(hash, Integer.toString(list.size()));
             for (Object item : list) {
-                add(digest, item);
+                add(hash, item);
             }
         } else if (value instanceof Record) {
-            digest.update((byte) 'r');
-            CacheFolder.add(digest, value.getClass().getName());
+            hash.putByte((byte) 'r');
+            CacheFolder.add(hash, value.getClass().getName());
             for (RecordComponent c : COMPONENTS.computeIfAbsent(value.getClass(), Class::getRecordComponents)) {
                 try {
-                    add(digest, c.getAccessor().invoke(value));
+                    add(hash, c.getAccessor().invoke(value));
                 } catch (ReflectiveOperationException e) {
                     throw new Unhashable(value.getClass());
                 }

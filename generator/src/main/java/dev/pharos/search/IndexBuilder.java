@@ -1,11 +1,11 @@
 package dev.pharos.search;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import dev.pharos.internal.CacheFolder;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -256,18 +256,18 @@ public final class IndexBuilder {
         }
 
         String key(SearchDocument doc) {
-            MessageDigest digest = CacheFolder.sha256();
-            CacheFolder.add(digest, common);
-            CacheFolder.add(digest, doc.title());
-            CacheFolder.add(digest, String.valueOf(doc.keywords().size()));
-            doc.keywords().forEach(k -> CacheFolder.add(digest, k));
-            CacheFolder.add(digest, doc.description());
-            CacheFolder.add(digest, String.valueOf(doc.parts().size()));
+            HashStream128 hash = CacheFolder.hash();
+            CacheFolder.add(hash, common);
+            CacheFolder.add(hash, doc.title());
+            CacheFolder.add(hash, String.valueOf(doc.keywords().size()));
+            doc.keywords().forEach(k -> CacheFolder.add(hash, k));
+            CacheFolder.add(hash, doc.description());
+            CacheFolder.add(hash, String.valueOf(doc.parts().size()));
             for (SearchDocument.Part part : doc.parts()) {
-                CacheFolder.add(digest, part.heading());
-                CacheFolder.add(digest, part.text());
+                CacheFolder.add(hash, part.heading());
+                CacheFolder.add(hash, part.text());
             }
-            return CacheFolder.key(digest);
+            return CacheFolder.key(hash);
         }
 
         Analyzed read(String key, Terms table) {

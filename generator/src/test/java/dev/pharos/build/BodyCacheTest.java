@@ -144,7 +144,7 @@ class BodyCacheTest {
 
     private List<Path> entries(String kind) throws Exception {
         try (Stream<Path> files = Files.walk(cache.resolve(kind))) {
-            return files.filter(f -> f.toString().endsWith(".smile")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".entry")).sorted().toList();
         }
     }
 }
