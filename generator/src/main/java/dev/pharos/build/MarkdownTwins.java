@@ -88,7 +88,15 @@ final class MarkdownTwins {
             model.put("site", siteView);
             model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
                     oneLine(siteView.description()), fullUrl, full));
-            context.writeLarge("llms-full.txt", locale.code(), model, locale.code() + "/llms-full.txt", "llms-full.txt");
+            String path = locale.code() + "/llms-full.txt";
+            if (context.previewing()) {
+                // Every article of the locale, tens of megabytes on a large site, and no reloaded page needs it:
+                // written after the reload, straight into the site, like the search index.
+                context.output().keep(path);
+                context.defer(() -> context.writeLargeInPlace("llms-full.txt", locale.code(), model, path));
+            } else {
+                context.writeLarge("llms-full.txt", locale.code(), model, path, "llms-full.txt");
+            }
         }
         String defaultLocale = site.config().defaultLocale();
         Views.SiteView siteView = context.models().siteView(defaultLocale);

@@ -364,8 +364,8 @@ public final class DevServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, String path, Path target, boolean head) throws IOException {
         // Reads wait while a rebuild swaps the site in, so a reload after an event always sees the new files; a
-        // search waits for the index that the rebuild writes after the reload.
-        if (path.startsWith("/" + SearchStage.ROOT)) {
+        // search, or an AI tool reading a locale's llms-full.txt, waits for what the rebuild writes after the reload.
+        if (path.startsWith("/" + SearchStage.ROOT) || path.endsWith("/llms-full.txt")) {
             try {
                 indexReady.get(2, TimeUnit.MINUTES);
             } catch (InterruptedException e) {

@@ -134,6 +134,9 @@ class DevServerTest {
                     .asText()).isEqualTo(after);
             assertThat(bytes("/_pharos/search/en/" + before + "/dict.bin", null).statusCode())
                     .as("the old version is gone").isEqualTo(404);
+            // llms-full.txt is written after the reload too, and served once written: the edit, as a build makes it.
+            assertThat(get("/en/llms-full.txt").body()).contains("say quetzalcoatl")
+                    .isEqualTo(Files.readString(scratch.resolve("en/llms-full.txt")));
         }
     }
 
