@@ -45,6 +45,11 @@ public final class CacheFolder {
         }
     }
 
+    /** Marks an entry as used by this build without reading it: {@link #removeUnused()} leaves it. */
+    public void keep(String key) {
+        used.add(key);
+    }
+
     /** Keeps an entry; written whole or not at all (a killed build leaves no torn entry under its name). */
     public void write(String key, byte[] bytes) {
         used.add(key);

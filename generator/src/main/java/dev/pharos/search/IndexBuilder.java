@@ -270,6 +270,11 @@ public final class IndexBuilder {
             return CacheFolder.key(hash);
         }
 
+        /** Marks the analyses of {@code docs} as used by this build, though it did not read them. */
+        void keep(List<SearchDocument> docs) {
+            docs.forEach(doc -> folder.keep(key(doc)));
+        }
+
         Analyzed read(String key, Terms table) {
             byte[] bytes = folder.read(key);
             if (bytes == null) {

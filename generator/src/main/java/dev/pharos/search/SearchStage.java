@@ -181,12 +181,30 @@ public final class SearchStage implements BuildStage {
         Analysis analysis = analyses.get(locale);
         IndexBuilder.Stored stored = context.options().cache()
                 .map(cache -> new IndexBuilder.Stored(cache, locale, analysis.kind())).orElse(null);
-        IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights())
-                .build(docs, memory.of(locale, analysis.kind()), stored);
+        String localePath = basePath + locale + "/";
+        // Not in the preview: its rebuilds keep the page analyses in memory for the next one, which a hit would skip.
+        IndexCache kept = stored == null || context.previewing() ? null
+                : new IndexCache(context.options().cache().get(), locale);
+        String key = kept == null ? null
+                : IndexCache.key(docs, analysis.kind(), synonyms.get(locale), settings, layout, locale, localePath);
+        List<IndexFiles.File> files = key == null ? null : kept.read(key);
+        if (files != null) {
+            stored.keep(docs); // the page analyses stay for the next edit in this locale
+        } else {
+            IndexBuilder.Index index = new IndexBuilder(analysis, settings.weights())
+                    .build(docs, memory.of(locale, analysis.kind()), stored);
+            files = IndexFiles.write(index, analysis, synonyms.get(locale), settings, locale, localePath, layout);
+            if (key != null) {
+                kept.write(key, files);
+            }
+        }
         if (stored != null) {
             stored.removeUnused();
         }
-        return IndexFiles.write(index, analysis, synonyms.get(locale), settings, locale, basePath + locale + "/", layout);
+        if (kept != null) {
+            kept.removeUnused();
+        }
+        return files;
     }
 
     /** The pages of a locale the index holds, in URL order (their numbers in the index). */

@@ -98,6 +98,7 @@ class BodyCacheTest {
         List<Path> all = new java.util.ArrayList<>(entries());
         all.addAll(entries("pages"));
         all.addAll(entries("analyses"));
+        all.addAll(entries("indexes"));
         for (Path entry : all) {
             Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 40));
         }
@@ -113,6 +114,8 @@ class BodyCacheTest {
         cached("a");
         List<Path> pages = entries("pages");
         List<Path> analyses = entries("analyses");
+        List<Path> indexes = entries("indexes");
+        assertThat(indexes).as("one index per locale").hasSize(2);
         Path faq = content.root().resolve("en/fees/faq.md");
         Files.writeString(faq, Files.readString(faq).replace("Because.", "Because networks charge it."));
         cached("b");
@@ -122,6 +125,9 @@ class BodyCacheTest {
         List<Path> reused = entries("pages").stream().filter(pages::contains).toList();
         assertThat(reused).hasSizeGreaterThan(pages.size() / 2).hasSizeLessThan(pages.size());
         assertThat(entries("analyses").stream().filter(analyses::contains)).hasSize(analyses.size() - 1);
+        // The Chinese index was taken whole; the English one was built again and replaced its old entry.
+        assertThat(entries("indexes")).hasSize(2).filteredOn(indexes::contains).singleElement()
+                .satisfies(entry -> assertThat(entry.toString()).contains("zh-CN"));
     }
 
     @Test
