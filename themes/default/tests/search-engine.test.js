@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSearch, editDistance, allowedEdits, plan, highlight, escapeHtml } from '../assets/js/search/engine.js';
-import { Index, hostRanges } from '../assets/js/search/index.js';
+import { Index, Reader, hostRanges } from '../assets/js/search/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SITE = process.env.PHAROS_SEARCH_FIXTURE || join(here, '..', '..', '..', 'generator', 'target', 'search-fixture', 'site');
@@ -295,4 +295,17 @@ test('a page open across a publish reads the new index instead of failing', need
   const results = await s.search('withdrawal pending', { lang: 'en', limit: 3 });
   assert.equal(metas, 2);
   assert.match(results[0].url, /withdrawal-pending/);
+});
+
+test('index bytes that end early or run on throw instead of freezing the page', { timeout: 5000 }, () => {
+  // A varint whose last byte says "more to come": reading past the end used to loop for ever.
+  assert.throws(() => new Reader(new Uint8Array([0x80, 0x80])).varint(), /ends early or is damaged/);
+  assert.throws(() => new Reader(new Uint8Array([])).varint(), /ends early or is damaged/);
+  assert.throws(() => new Reader(new Uint8Array(12).fill(0xff)).varint(), /ends early or is damaged/);
+  // A string longer than what is left.
+  assert.throws(() => new Reader(new Uint8Array([5, 0x61, 0x62])).string(), /ends early or is damaged/);
+  // Whole values still read.
+  const r = new Reader(new Uint8Array([0xac, 0x02, 2, 0x68, 0x69]));
+  assert.equal(r.varint(), 300);
+  assert.equal(r.string(), 'hi');
 });

@@ -16,8 +16,11 @@ export async function inflate(bytes) {
 
 const utf8 = new TextDecoder();
 
-/** A cursor over bytes: LEB128 varints and length-prefixed UTF-8. */
-class Reader {
+/**
+ * A cursor over bytes: LEB128 varints and length-prefixed UTF-8. Bytes that end early (a cut or mismatched response)
+ * throw: reading on past the end would loop for ever, since every missing byte reads as "more to come".
+ */
+export class Reader {
   constructor(bytes) {
     this.b = bytes;
     this.i = 0;
@@ -28,6 +31,7 @@ class Reader {
     let shift = 0;
     for (;;) {
       const x = this.b[this.i++];
+      if (x === undefined || shift > 49) throw new Error('search index data ends early or is damaged');
       result += (x & 0x7f) * 2 ** shift;
       if (x < 0x80) return result;
       shift += 7;
@@ -36,6 +40,7 @@ class Reader {
 
   string() {
     const n = this.varint();
+    if (this.i + n > this.b.length) throw new Error('search index data ends early or is damaged');
     const s = utf8.decode(this.b.subarray(this.i, this.i + n));
     this.i += n;
     return s;
