@@ -68,6 +68,8 @@ public final class SiteOutput implements AutoCloseable {
     /** In-place mode: what each path held after the previous commit (the same kinds of value). */
     private final Map<String, Object> previous;
     private final java.util.Set<String> kept = ConcurrentHashMap.newKeySet();
+    /** Folders this output made or found, so that writing a file beside another asks the file system nothing. */
+    private final java.util.Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
@@ -126,7 +128,7 @@ public final class SiteOutput implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
+            createParent(file);
             Files.write(file, bytes);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
@@ -156,7 +158,7 @@ public final class SiteOutput implements AutoCloseable {
         }
         Path file = resolve(path, owner);
         try {
-            Files.createDirectories(file.getParent());
+            createParent(file);
             try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 job.writeTo(out);
             }
@@ -173,7 +175,7 @@ public final class SiteOutput implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
+            createParent(file);
             Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot copy to " + path + ": " + e.getMessage()));
@@ -329,10 +331,13 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    private static void createParent(Path file) throws IOException {
-        // createDirectories always tries mkdir first; most parents exist already.
-        if (!Files.isDirectory(file.getParent())) {
-            Files.createDirectories(file.getParent());
+    private void createParent(Path file) throws IOException {
+        // Most parents exist already: Files.createDirectories would try mkdir, fail, and build an exception each
+        // time (18,000 times on a large site); remembering the folders made costs neither a call nor an exception.
+        Path parent = file.getParent();
+        if (!madeFolders.contains(parent)) {
+            Files.createDirectories(parent);
+            madeFolders.add(parent);
         }
     }
 

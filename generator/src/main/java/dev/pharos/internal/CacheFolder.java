@@ -29,6 +29,8 @@ public final class CacheFolder {
 
     private final Path folder;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    /** The folders of entries this build made or found: each is created once, not before every write. */
+    private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
 
     public CacheFolder(Path cache, String kind) {
         this.folder = cache.resolve(kind);
@@ -39,7 +41,7 @@ public final class CacheFolder {
         used.add(key);
         Path file = file(key);
         try {
-            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            return Files.readAllBytes(file); // most entries asked for exist: no stat before the read
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -55,7 +57,10 @@ public final class CacheFolder {
         used.add(key);
         Path file = file(key);
         try {
-            Files.createDirectories(file.getParent());
+            if (!madeFolders.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                madeFolders.add(file.getParent());
+            }
             Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
             try {
                 Files.write(temporary, bytes);
