@@ -11,12 +11,7 @@ import dev.pharos.render.TemplateRenderer;
 import dev.pharos.render.Theme;
 import dev.pharos.render.UiStrings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,29 +221,18 @@ public final class BuildContext {
         });
     }
 
-    /**
-     * As {@link #writeLarge}, in the preview after its commit ({@link #defer}): rendered into a hidden file beside
-     * the target, which then replaces it in one rename, so a reader never gets half a file.
-     */
+    /** As {@link #writeLarge}, in the preview after its commit ({@link #defer}): see {@link SiteOutput#replaceNow}. */
     void writeLargeInPlace(String template, String locale, Map<String, Object> model, String outputPath) {
-        Path file = output.staging().resolve(outputPath).normalize();
-        Path temporary = file.resolveSibling("." + file.getFileName() + SiteOutput.TEMPORARY);
         try {
-            Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                renderer.render(template, model, strings(locale), site.config().basePath(), origin(), out);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outputPath + ": " + e.getMessage(), e);
-        } catch (TemplateRenderer.RenderException e) {
-            throw new IllegalStateException(e.problem().toString(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // The next commit removes it (SiteOutput.TEMPORARY).
-            }
+            output.replaceNow(outputPath, out -> {
+                try {
+                    renderer.render(template, model, strings(locale), site.config().basePath(), origin(), out);
+                } catch (TemplateRenderer.RenderException e) {
+                    throw new PharosException(e.problem(), e);
+                }
+            });
+        } catch (IOException | PharosException e) {
+            throw new IllegalStateException("cannot write " + outputPath + ": " + e.getMessage(), e);
         }
     }
 

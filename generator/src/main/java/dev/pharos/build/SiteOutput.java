@@ -167,6 +167,25 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * In place, after {@link #commit()}: writes a text file as {@code job} makes it into a hidden temporary file
+     * beside it, then renames it over the old one, so a reader never gets half a file. For work the preview defers
+     * until after the reload ({@code llms-full.txt}); a kill leaves only a temporary file the next commit removes.
+     */
+    public void replaceNow(String path, TextJob job) throws IOException, PharosException {
+        Path file = target.resolve(normalize(path)).normalize();
+        Path temporary = file.resolveSibling("." + file.getFileName() + TEMPORARY);
+        try {
+            Files.createDirectories(file.getParent());
+            try (java.io.Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                job.writeTo(out);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     /** Copies a file as it is (images, theme assets). */
     public void copy(Path source, String path, String owner) throws PharosException {
         Path file = resolve(path, owner);
