@@ -49,7 +49,7 @@ public class ReloadLatency {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         List<Long> toPage = new ArrayList<>();
         List<Long> toIndex = new ArrayList<>();
-        try (DevServer server = Pharos.serve(ServeOptions.of(content).withPort(0), new DevServer.Listener() { })) {
+        try (DevServer server = Pharos.serve(ServeOptions.of(content).withPort(0), new DevServer.Listener() { @Override public void built(dev.pharos.BuildResult r, long ms, int n, boolean first) { if (System.getenv("RL_TIMINGS") != null) System.err.println("rebuild " + ms + " ms, rendered " + n + ": " + r.timings()); } })) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(server.url().resolve("/_pharos/dev/events")).build(),
                     HttpResponse.BodyHandlers.ofLines());

@@ -73,6 +73,17 @@ final class Bodies implements AutoCloseable {
         return characters * 6 > maxHeap / 2;
     }
 
+    /** A copy in memory of these bodies (held in memory), without those of {@code removed}, for a preview's patch. */
+    Bodies copyWithout(java.util.Collection<Page> removed) {
+        if (file != null) {
+            throw new IllegalStateException("bodies kept in a file are not copied");
+        }
+        Bodies copy = inMemory();
+        copy.bodies.putAll(bodies);
+        removed.forEach(copy.bodies::remove);
+        return copy;
+    }
+
     boolean inFile() {
         return file != null;
     }

@@ -52,7 +52,38 @@ final class MarkdownTwins {
     }
 
     void write() throws PharosException {
-        List<Page> pages = site.pages().stream().filter(MarkdownTwins::hasTwin).toList();
+        Map<Page, Views.MarkdownView> views = writeTwins(site.pages());
+        List<Views.LlmsLocaleView> locales = new ArrayList<>();
+        for (LocaleInfo locale : site.config().locales()) {
+            List<Page> ordered = readingOrder(locale.code()).stream().filter(views::containsKey).toList();
+            Views.SiteView siteView = context.models().siteView(locale.code());
+            locales.add(new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                    oneLine(siteView.description()), fullUrl(locale), ordered.stream().map(views::get).toList()));
+            writeFull(locale, ordered);
+        }
+        String defaultLocale = site.config().defaultLocale();
+        Views.SiteView siteView = context.models().siteView(defaultLocale);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", siteView);
+        model.put("description", oneLine(siteView.description()));
+        model.put("locales", locales);
+        context.write("llms.txt", defaultLocale, model, "llms.txt", "llms.txt");
+    }
+
+    /**
+     * After edits to the bodies of {@code edited} (the preview's patch): their twins and every locale's
+     * {@code llms-full.txt}. {@code llms.txt} lists titles, descriptions and dates, which such edits leave alone.
+     */
+    void writePatch(List<Page> edited) throws PharosException {
+        writeTwins(edited);
+        for (LocaleInfo locale : site.config().locales()) {
+            writeFull(locale, readingOrder(locale.code()).stream().filter(MarkdownTwins::hasTwin).toList());
+        }
+    }
+
+    /** The twins of those of {@code candidates} that have one; returns their views without bodies. */
+    private Map<Page, Views.MarkdownView> writeTwins(List<Page> candidates) throws PharosException {
+        List<Page> pages = candidates.stream().filter(MarkdownTwins::hasTwin).toList();
         // Without their bodies: all of a large site's Markdown would not fit in the heap a second time.
         Map<Page, Views.MarkdownView> views = new ConcurrentHashMap<>();
         Parallel.forEach(pages, page -> {
@@ -63,48 +94,42 @@ final class MarkdownTwins {
             model.put("twin", view);
             context.write("page.md", page.locale(), model, context.outputPath(twinUrl(page)), page.source());
         });
+        return views;
+    }
 
-        String base = site.config().basePath();
-        List<Views.LlmsLocaleView> locales = new ArrayList<>();
-        for (LocaleInfo locale : site.config().locales()) {
-            List<Page> ordered = readingOrder(locale.code()).stream().filter(views::containsKey).toList();
-            Views.SiteView siteView = context.models().siteView(locale.code());
-            String fullUrl = context.models().absolute(base + locale.code() + "/llms-full.txt");
-            locales.add(new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
-                    oneLine(siteView.description()), fullUrl, ordered.stream().map(views::get).toList()));
-            // Each article's view is made as the template reaches it, and dropped after.
-            List<Views.MarkdownView> full = new java.util.AbstractList<>() {
-                @Override
-                public Views.MarkdownView get(int index) {
-                    return view(ordered.get(index));
-                }
+    private String fullUrl(LocaleInfo locale) {
+        return context.models().absolute(site.config().basePath() + locale.code() + "/llms-full.txt");
+    }
 
-                @Override
-                public int size() {
-                    return ordered.size();
-                }
-            };
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("site", siteView);
-            model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
-                    oneLine(siteView.description()), fullUrl, full));
-            String path = locale.code() + "/llms-full.txt";
-            if (context.previewing()) {
-                // Every article of the locale, tens of megabytes on a large site, and no reloaded page needs it:
-                // written after the reload, straight into the site, like the search index.
-                context.output().keep(path);
-                context.defer(() -> context.writeLargeInPlace("llms-full.txt", locale.code(), model, path));
-            } else {
-                context.writeLarge("llms-full.txt", locale.code(), model, path, "llms-full.txt");
+    /** A locale's {@code llms-full.txt}: the articles in {@code ordered}, whole. */
+    private void writeFull(LocaleInfo locale, List<Page> ordered) throws PharosException {
+        Views.SiteView siteView = context.models().siteView(locale.code());
+        String fullUrl = fullUrl(locale);
+        // Each article's view is made as the template reaches it, and dropped after.
+        List<Views.MarkdownView> full = new java.util.AbstractList<>() {
+            @Override
+            public Views.MarkdownView get(int index) {
+                return view(ordered.get(index));
             }
-        }
-        String defaultLocale = site.config().defaultLocale();
-        Views.SiteView siteView = context.models().siteView(defaultLocale);
+
+            @Override
+            public int size() {
+                return ordered.size();
+            }
+        };
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", siteView);
-        model.put("description", oneLine(siteView.description()));
-        model.put("locales", locales);
-        context.write("llms.txt", defaultLocale, model, "llms.txt", "llms.txt");
+        model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                oneLine(siteView.description()), fullUrl, full));
+        String path = locale.code() + "/llms-full.txt";
+        if (context.previewing()) {
+            // Every article of the locale, tens of megabytes on a large site, and no reloaded page needs it:
+            // written after the reload, straight into the site, like the search index.
+            context.output().keep(path);
+            context.defer(() -> context.writeLargeInPlace("llms-full.txt", locale.code(), model, path));
+        } else {
+            context.writeLarge("llms-full.txt", locale.code(), model, path, "llms-full.txt");
+        }
     }
 
     private static Views.MarkdownView withoutBody(Views.MarkdownView view) {

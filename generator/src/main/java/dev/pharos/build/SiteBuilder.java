@@ -20,11 +20,13 @@ import dev.pharos.render.Theme;
 import dev.pharos.render.UiStrings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +40,20 @@ public final class SiteBuilder {
     private final Map<String, CachedBody> cache;
     private final RenderCache renders;
     private volatile List<Runnable> deferred = List.of();
+    /** The preview's last successful build, which a {@linkplain #build(BuildOptions, Collection) patch} starts from. */
+    private volatile Last last;
+    private final java.util.concurrent.atomic.AtomicInteger patches = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * What a patch needs of the build before it.
+     *
+     * @param base         the problems of loading the site, the theme and its UI strings
+     * @param pageProblems the problems of each page's Markdown
+     * @param banners      the announcement pages, whose banners show on every page until they expire
+     */
+    private record Last(BuildOptions options, Site site, Theme theme, Map<String, UiStrings> strings, Bodies bodies,
+            List<Problem> base, Map<Page, List<Problem>> pageProblems, List<Page> banners) {
+    }
 
     /**
      * @param stages the later stages, created fresh for every build
@@ -58,6 +74,7 @@ public final class SiteBuilder {
     }
 
     public BuildResult build(BuildOptions options) throws PharosException {
+        last = null;
         Timer timer = new Timer();
         // First, before anything can fail: a build killed in its swap must not leave the site missing.
         SiteOutput.recover(options.output().toAbsolutePath().normalize());
@@ -74,14 +91,129 @@ public final class SiteBuilder {
             strings.put(locale.code(), UiStrings.load(theme, locale.code(), problems));
         }
         failOnErrors(problems);
+        List<Problem> base = List.copyOf(problems);
 
         BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labelsOf(strings))).orElse(null);
+        Map<Page, List<Problem>> pageProblems = renders == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         try (Bodies processed = bodies(site, options)) {
-            processMarkdown(site, strings, problems, disk, processed);
+            processMarkdown(site, sources(site.pages()), strings, problems, disk, processed, pageProblems);
             failOnErrors(problems);
             timer.lap("markdown");
-            return render(options, site, theme, strings, processed, problems, disk, timer);
+            BuildResult result = render(options, site, theme, strings, processed, problems, disk, timer);
+            if (renders != null && !processed.inFile()) {
+                List<Page> banners = site.pages().stream().filter(p -> dev.pharos.content.Banner.of(p).isPresent()).toList();
+                last = new Last(options, site, theme, strings, processed, base, Map.copyOf(pageProblems), banners);
+            }
+            return result;
         }
+    }
+
+    /**
+     * The preview's rebuild after a save that changed only Markdown files ({@code edited}, relative to the content
+     * root). When every edit changed a page's body and nothing else (the same front matter, error codes, problems
+     * and excerpt), nothing another page shows of it changed: only the edited pages, their fallback copies, their
+     * Markdown twins, the error-code pages and the feeds are made again, and every other file stays as the last build
+     * wrote it. Any other edit (a title, a new or deleted file) gets a whole build, with every cache. Either way the
+     * site is the same bytes as a build from scratch; {@code PreviewPatchTest} checks that edit by edit.
+     *
+     * <p>Only with a render cache (the preview); {@code edited} null means "unknown": a whole build.
+     */
+    public BuildResult build(BuildOptions options, Collection<String> edited) throws PharosException {
+        Last before = last;
+        if (before != null && edited != null && renders != null) {
+            Optional<BuildResult> patched;
+            try {
+                patched = patch(before, options, edited);
+            } catch (PharosException | RuntimeException | Error e) {
+                last = null; // the next build starts from the files, not from a state this one may have left half-done
+                throw e;
+            }
+            if (patched.isPresent()) {
+                return patched.get();
+            }
+        }
+        return build(options);
+    }
+
+    private Optional<BuildResult> patch(Last before, BuildOptions options, Collection<String> edited)
+            throws PharosException {
+        Timer timer = new Timer();
+        BuildOptions was = before.options();
+        boolean sameOptions = was.source().equals(options.source()) && was.output().equals(options.output())
+                && was.report().equals(options.report()) && was.drafts() == options.drafts()
+                && was.baseUrl().equals(options.baseUrl()) && was.today().equals(options.today())
+                && was.cache().equals(options.cache());
+        // A banner that expired since shows on no page any more: every page changes.
+        boolean sameBanners = before.banners().stream().allMatch(p -> dev.pharos.content.Banner.of(p).orElseThrow()
+                .showsAt(was.now()) == dev.pharos.content.Banner.of(p).orElseThrow().showsAt(options.now()));
+        if (!sameOptions || !sameBanners) {
+            return Optional.empty();
+        }
+        Optional<ContentLoader.Patch> loaded = ContentLoader.patch(before.site(), edited,
+                new ContentLoader.Options(options.drafts(), options.today(), options.baseUrl(), renders.reads()));
+        if (loaded.isEmpty() || loaded.get().replaced().values().stream().anyMatch(BuildContext::isClaimed)) {
+            return Optional.empty();
+        }
+        Site site = loaded.get().site();
+        Map<Page, Page> replaced = loaded.get().replaced();
+        timer.lap("load");
+
+        Bodies processed = before.bodies().copyWithout(replaced.keySet());
+        Map<Page, List<Problem>> pageProblems = new java.util.concurrent.ConcurrentHashMap<>(before.pageProblems());
+        replaced.keySet().forEach(pageProblems::remove);
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        processMarkdown(site, sources(replaced.values()), before.strings(), problems, null, processed, pageProblems);
+        for (Map.Entry<Page, Page> e : replaced.entrySet()) {
+            // Links to a page without a description show its excerpt: a new excerpt changes every page listing it.
+            boolean showsExcerpt = e.getKey().description().isEmpty() && e.getKey().summary().isEmpty();
+            if (showsExcerpt && !before.bodies().excerpt(e.getKey()).equals(processed.excerpt(e.getValue()))) {
+                return Optional.empty();
+            }
+        }
+        problems.addAll(before.base());
+        site.pages().forEach(p -> problems.addAll(pageProblems.getOrDefault(p, List.of())));
+        failOnErrors(problems);
+        timer.lap("markdown");
+
+        List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
+        try (SiteOutput output = SiteOutput.patch(options.output(), renders.written())) {
+            BuildContext context = new BuildContext(options, site, before.theme(), renders.renderer(before.theme()),
+                    before.strings(), output, processed, problems, stages, renders, null);
+            for (BuildStage stage : stages) {
+                stage.prepare(context, problems);
+            }
+            failOnErrors(problems);
+            renderPages(context, List.copyOf(replaced.values()));
+            new SiteFiles(context).writePatch(List.copyOf(replaced.values()));
+            timer.lap("render");
+            for (BuildStage stage : stages) {
+                stage.finish(context);
+                failOnErrors(problems);
+                timer.lap(stage.name());
+            }
+            List<Problem> warnings = distinct(problems);
+            output.commit();
+            deferred = context.deferred();
+            last = new Last(options, site, before.theme(), before.strings(), processed, before.base(),
+                    Map.copyOf(pageProblems), before.banners());
+            timer.lap("write");
+            BuildResult result = new BuildResult(options.output(), summaries(site), warnings, timer.total(),
+                    renders.written().size());
+            if (options.report().isPresent()) {
+                BuildReport.write(options.report().get(), result);
+            }
+            patches.incrementAndGet();
+            return Optional.of(result);
+        }
+    }
+
+    /** How many rebuilds were patches (for tests). */
+    int patches() {
+        return patches.get();
+    }
+
+    private static List<Page> sources(Collection<Page> pages) {
+        return pages.stream().filter(p -> p.source() != null).toList();
     }
 
     private BuildResult render(BuildOptions options, Site site, Theme theme, Map<String, UiStrings> strings,
@@ -103,7 +235,7 @@ public final class SiteBuilder {
             }
             failOnErrors(problems);
 
-            renderPages(context);
+            renderPages(context, context.site().pages());
             SiteFiles siteFiles = new SiteFiles(context);
             siteFiles.write();
             timer.lap("render");
@@ -170,11 +302,13 @@ public final class SiteBuilder {
         return Bodies.inFile(output.getParent() == null ? output : output.getParent());
     }
 
-    private void processMarkdown(Site site, Map<String, UiStrings> strings, List<Problem> problems,
-            BodyCache disk, Bodies out) throws PharosException {
+    /**
+     * @param pageProblems where each page's problems are kept for the preview's next patch, or null
+     */
+    private void processMarkdown(Site site, List<Page> sources, Map<String, UiStrings> strings, List<Problem> problems,
+            BodyCache disk, Bodies out, Map<Page, List<Problem>> pageProblems) throws PharosException {
         MarkdownRenderer markdown = new MarkdownRenderer();
         HtmlPostProcessor html = new HtmlPostProcessor(site);
-        List<Page> sources = site.pages().stream().filter(p -> p.source() != null).toList();
         List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
         Parallel.forEach(sources, page -> {
             String key = cacheKey(site, page);
@@ -186,6 +320,9 @@ public final class SiteBuilder {
             if (cached != null) {
                 out.put(page, cached.html());
                 problems.addAll(cached.problems());
+                if (pageProblems != null) {
+                    pageProblems.put(page, cached.problems());
+                }
                 return;
             }
             List<Problem> mine = new ArrayList<>();
@@ -203,6 +340,9 @@ public final class SiteBuilder {
             }
             out.put(page, result);
             problems.addAll(mine);
+            if (pageProblems != null) {
+                pageProblems.put(page, List.copyOf(mine));
+            }
             if (mine.stream().noneMatch(Problem::isError)) {
                 CachedBody body = new CachedBody(result, List.copyOf(mine));
                 if (cache != null) {
@@ -232,8 +372,8 @@ public final class SiteBuilder {
                 + "\u0000" + site.fingerprint();
     }
 
-    private static void renderPages(BuildContext context) throws PharosException {
-        List<Page> pages = context.site().pages().stream().filter(p -> !BuildContext.isClaimed(p)).toList();
+    private static void renderPages(BuildContext context, List<Page> all) throws PharosException {
+        List<Page> pages = all.stream().filter(p -> !BuildContext.isClaimed(p)).toList();
         Parallel.forEach(pages, page -> {
             String owner = page.source() == null ? page.url() : page.source();
             try {

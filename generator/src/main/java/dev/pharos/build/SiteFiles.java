@@ -55,6 +55,17 @@ final class SiteFiles {
         writeFeeds();
     }
 
+    /**
+     * The preview's patch after edits to the bodies of {@code edited} ({@link SiteBuilder#build(dev.pharos.BuildOptions,
+     * java.util.Collection)}): of the files above, those that show a page's body. Lists, redirects, the sitemap and
+     * {@code llms.txt} show titles, descriptions, dates and URLs, which such edits leave alone.
+     */
+    void writePatch(List<Page> edited) throws PharosException {
+        new CodePages(context).write();
+        new MarkdownTwins(context).writePatch(edited);
+        writeFeeds();
+    }
+
     private void writeRoot() throws PharosException {
         String locale = site.config().defaultLocale();
         Map<String, Object> model = context.models().common(locale, context.models().generatedView("root", locale,

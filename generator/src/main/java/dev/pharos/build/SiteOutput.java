@@ -70,6 +70,8 @@ public final class SiteOutput implements AutoCloseable {
     private final java.util.Set<String> kept = ConcurrentHashMap.newKeySet();
     /** Folders this output made or found, so that writing a file beside another asks the file system nothing. */
     private final java.util.Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
+    /** In-place mode: this build writes only what an edit changed; every other file stays as the last commit left it. */
+    private final boolean patching;
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
@@ -86,10 +88,23 @@ public final class SiteOutput implements AutoCloseable {
      * is updated to: a file whose text is the one written last time is neither encoded, nor read, nor written.
      */
     public static SiteOutput inPlace(Path target, Map<String, Object> previous) throws PharosException {
-        return new SiteOutput(target, Objects.requireNonNull(previous));
+        return new SiteOutput(target, Objects.requireNonNull(previous), false);
+    }
+
+    /**
+     * As {@link #inPlace(Path, Map)}, for a build that writes only the files an edit changed: a file it does not write
+     * keeps what the previous commit wrote, rather than being deleted as stale.
+     */
+    static SiteOutput patch(Path target, Map<String, Object> previous) throws PharosException {
+        return new SiteOutput(target, Objects.requireNonNull(previous), true);
     }
 
     private SiteOutput(Path target, Map<String, Object> previous) throws PharosException {
+        this(target, previous, false);
+    }
+
+    private SiteOutput(Path target, Map<String, Object> previous, boolean patching) throws PharosException {
+        this.patching = patching;
         this.target = target.toAbsolutePath().normalize();
         recover(this.target);
         checkReplaceable(this.target);
@@ -277,7 +292,7 @@ public final class SiteOutput implements AutoCloseable {
     private void commitInPlace() throws PharosException {
         try {
             Files.createDirectories(target);
-            boolean samePaths = previous.keySet().equals(pending.keySet());
+            boolean samePaths = patching || previous.keySet().equals(pending.keySet());
             for (Map.Entry<String, Object> e : new TreeMap<>(pending).entrySet()) {
                 Path file = target.resolve(e.getKey());
                 Object before = previous.get(e.getKey());
@@ -304,7 +319,9 @@ public final class SiteOutput implements AutoCloseable {
                 // Also on a preview's first commit, which removes the temporary files a killed preview left.
                 removeStale(target);
             }
-            previous.clear();
+            if (!patching) {
+                previous.clear();
+            }
             previous.putAll(pending);
             committed = true;
         } catch (IOException e) {

@@ -115,6 +115,70 @@ public final class ContentLoader {
         return new Site(root, config, pages, resources, new ArrayList<>(problems));
     }
 
+    /**
+     * The pages an edit replaced: each edited page with its new text, and each fallback copy of it.
+     *
+     * @param site     the site with the edits
+     * @param replaced old page to new page
+     */
+    public record Patch(Site site, Map<Page, Page> replaced) {
+    }
+
+    /**
+     * The site after edits to the bodies of Markdown files it was loaded from, without loading the rest again (the
+     * preview, on a save). Empty when an edit did more than change a body: a file added, removed or unreadable, its
+     * front matter or error codes changed, or its problems changed; then the whole root must be {@linkplain #load
+     * loaded} again. Needs the {@link ReadCache} the previous site was loaded with; it is updated.
+     *
+     * @param sources the edited files, relative to the root ({@code en/account/reset-password.md})
+     */
+    public static Optional<Patch> patch(Site previous, java.util.Collection<String> sources, Options options) {
+        ReadCache reads = options.reads();
+        if (reads == null || sources.isEmpty()) {
+            return Optional.empty();
+        }
+        SiteConfig config = previous.config();
+        Map<Page, Page> replaced = new LinkedHashMap<>();
+        for (String source : sources) {
+            Page old = previous.bySource(source).orElse(null);
+            LocaleInfo locale = old == null ? null : config.locale(old.locale()).orElse(null);
+            if (old == null || old.fallback() || old.sourcePath() == null || locale == null
+                    || !source.startsWith(locale.folder() + "/")) {
+                return Optional.empty();
+            }
+            MarkdownFile file = new MarkdownFile(locale, source.substring(locale.folder().length() + 1), old.sourcePath());
+            ReadCache.Entry known = reads.entries.get(file.path());
+            if (known == null) {
+                return Optional.empty();
+            }
+            Parsed before = reuse(file, known);
+            Parsed now = parse(file, reads);
+            if (before.frontMatter() == null || now.frontMatter() == null) {
+                return Optional.empty();
+            }
+            List<Problem> beforeProblems = new ArrayList<>();
+            List<Problem> nowProblems = new ArrayList<>();
+            Optional<Page> was = toPage(config, locale, before, options, beforeProblems);
+            Optional<Page> page = toPage(config, locale, now, options, nowProblems);
+            // The old page made again must be the loaded one: otherwise something else decided it (a date, drafts).
+            if (was.isEmpty() || page.isEmpty() || !was.get().equals(old) || !old.sameApartFromBody(page.get())
+                    || !beforeProblems.equals(nowProblems) || !before.problems().equals(now.problems())) {
+                return Optional.empty();
+            }
+            replaced.put(old, page.get());
+            for (LocaleInfo other : config.locales()) {
+                Page copy = previous.page(other.code(), old.id()).orElse(null);
+                if (copy != null && copy.fallback() && source.equals(copy.source())) {
+                    if (!old.asFallback(copy.locale(), copy.url(), copy.sectionId()).equals(copy)) {
+                        return Optional.empty();
+                    }
+                    replaced.put(copy, page.get().asFallback(copy.locale(), copy.url(), copy.sectionId()));
+                }
+            }
+        }
+        return Optional.of(new Patch(previous.replacing(replaced), Collections.unmodifiableMap(replaced)));
+    }
+
     private static java.util.Comparator<Page> pageOrder(SiteConfig config) {
         List<String> codes = config.locales().stream().map(LocaleInfo::code).toList();
         return java.util.Comparator.comparingInt((Page p) -> codes.indexOf(p.locale())).thenComparing(Page::id);
@@ -207,16 +271,20 @@ public final class ContentLoader {
         }
         ReadCache.Entry known = reads.entries.get(file.path());
         if (known != null && known.size() == attributes.size() && known.modified().equals(attributes.lastModifiedTime())) {
-            // A fresh list: reading values into a page reports into it, once per build.
-            List<Problem> problems = new ArrayList<>(known.problems());
-            FrontMatter f = known.frontMatter();
-            return new Parsed(file, f == null ? null
-                    : new FrontMatter(f.values().reportingTo(problems), f.body(), f.bodyLine(), f.broken()), problems);
+            return reuse(file, known);
         }
         Parsed parsed = parse(file);
         reads.entries.put(file.path(), new ReadCache.Entry(attributes.size(), attributes.lastModifiedTime(),
                 parsed.frontMatter(), List.copyOf(parsed.problems())));
         return parsed;
+    }
+
+    private static Parsed reuse(MarkdownFile file, ReadCache.Entry known) {
+        // A fresh list: reading values into a page reports into it, once per build.
+        List<Problem> problems = new ArrayList<>(known.problems());
+        FrontMatter f = known.frontMatter();
+        return new Parsed(file, f == null ? null
+                : new FrontMatter(f.values().reportingTo(problems), f.body(), f.bodyLine(), f.broken()), problems);
     }
 
     private static Parsed parse(MarkdownFile file) {

@@ -62,6 +62,15 @@ public record Page(
         params = params == null ? Map.of() : params;
     }
 
+    /**
+     * What tells pages apart (a site has one page per locale and id, and a fallback copy is marked), rather than the
+     * record's hash of every component: pages key the maps of a build, and a page's text and front matter are large.
+     */
+    @Override
+    public int hashCode() {
+        return (locale.hashCode() * 31 + id.hashCode()) * 31 + Boolean.hashCode(fallback);
+    }
+
     public boolean isFaq() {
         return "faq".equalsIgnoreCase(type);
     }
@@ -74,6 +83,16 @@ public record Page(
     /** The date a reviewer last confirmed the text: {@code reviewed}, else {@link #updated()}. */
     public Optional<LocalDate> reviewedOrUpdated() {
         return Optional.ofNullable(reviewed).or(this::updated);
+    }
+
+    /**
+     * True when {@code other} differs from this page in its body only ({@code markdown}, {@code bodyLine}): every
+     * other page of the site that shows something of this one (a link, its title, a listing) shows the same.
+     */
+    public boolean sameApartFromBody(Page other) {
+        return new Page(kind, id, locale, contentLocale, source, sourcePath, url, sectionId, title, description, summary,
+                weight, tags, date, lastmod, reviewed, aliases, codes, draft, type, layout, ticketCategory, urgent, icon,
+                params, other.markdown, other.bodyLine, fallback).equals(other);
     }
 
     /** A copy published under another locale with this page's text (a missing translation). */

@@ -49,6 +49,35 @@ public final class Site {
     }
 
     /**
+     * This site with some pages replaced by pages of the same shape (see {@link Page#sameApartFromBody}): the same
+     * ids, URLs, sections and order, so the indexes are copied rather than built again.
+     */
+    Site replacing(Map<Page, Page> replacements) {
+        return new Site(this, replacements);
+    }
+
+    private Site(Site from, Map<Page, Page> replaced) {
+        // By identity: a page's record hash covers its whole text and front matter.
+        Map<Page, Page> replacements = new java.util.IdentityHashMap<>(replaced);
+        this.root = from.root;
+        this.config = from.config;
+        this.pages = from.pages.stream().map(p -> replacements.getOrDefault(p, p)).toList();
+        this.resources = from.resources;
+        this.problems = from.problems;
+        from.byLocale.forEach((locale, pages) -> {
+            Map<String, Page> mine = new TreeMap<>(pages);
+            mine.replaceAll((id, p) -> replacements.getOrDefault(p, p));
+            byLocale.put(locale, mine);
+        });
+        from.childrenByKey.forEach((key, children) ->
+                childrenByKey.put(key, children.stream().map(p -> replacements.getOrDefault(p, p)).toList()));
+        from.bySource.forEach((source, p) -> bySource.put(source, replacements.getOrDefault(p, p)));
+        synchronized (from) {
+            this.fingerprint = from.fingerprint; // the same pages, URLs and sources
+        }
+    }
+
+    /**
      * A hash of the site's shape: every page's locale, id, URL and source, and every resource. Rendered bodies
      * depend on it (links resolve against it), so a cache keyed by it stays correct.
      */

@@ -122,7 +122,7 @@ public final class DevServer implements AutoCloseable {
         building.writeLock().lock();
         try {
             http.start();
-            rebuild(true);
+            rebuild(true, null);
         } finally {
             building.writeLock().unlock();
         }
@@ -175,16 +175,17 @@ public final class DevServer implements AutoCloseable {
                 pages.clear();
                 bodies.clear();
             }
-            rebuild(false);
+            rebuild(false, batch.markdownOnly() ? batch.files() : null);
         }
     }
 
-    private void rebuild(boolean first) {
+    /** @param edited the Markdown files a save changed, for a rebuild of what shows them only; null: build it all */
+    private void rebuild(boolean first, java.util.Collection<String> edited) {
         long start = System.nanoTime();
         BuildOptions build = BuildOptions.of(options.source(), site).withDrafts(options.drafts()).withBaseUrl("/");
         building.writeLock().lock();
         try {
-            BuildResult result = builder.build(build);
+            BuildResult result = builder.build(build, edited);
             failure = null;
             hasSite = true;
             generation.incrementAndGet();
