@@ -103,9 +103,15 @@ public final class CacheFolder {
         return Hashing.xxh3_128().hashStream();
     }
 
-    /** Adds a text to a key's hash, with its length, so that ("ab", "c") and ("a", "bc") differ. */
+    /**
+     * Adds a text to a key's hash, with its length, so that ("ab", "c") and ("a", "bc") differ. As UTF-8 bytes:
+     * hashing a whole array is three times as fast as char by char without the optimizing compiler, and encoding an
+     * ASCII string is a copy.
+     */
     public static void add(HashStream128 hash, String text) {
-        hash.putString(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        hash.putInt(bytes.length);
+        hash.putBytes(bytes);
     }
 
     /** The key a hash makes. */
