@@ -71,6 +71,10 @@ class BodyCacheTest {
     void anEditedPageIsProcessedAgainAndTheOldEntryRemoved() throws Exception {
         cached("a");
         List<Path> before = entries();
+        // Leftovers of a killed build, and a file that is not the cache's, go with the unused entries.
+        Path shard = before.get(0).getParent();
+        Files.writeString(shard.resolve(".12345.tmp"), "half an entry");
+        Files.writeString(cache.resolve("bodies").resolve("stray.txt"), "not an entry");
         Path deposit = content.root().resolve("en/fees/deposit.md");
         Files.writeString(deposit, Files.readString(deposit).replace("Deposits are free.", "Deposits cost nothing."));
         cached("b");
@@ -78,6 +82,8 @@ class BodyCacheTest {
         assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
         List<Path> after = entries();
         assertThat(after).hasSameSizeAs(before);
+        assertThat(shard.resolve(".12345.tmp")).doesNotExist();
+        assertThat(cache.resolve("bodies").resolve("stray.txt")).doesNotExist();
         // The edited page's body and its Chinese fallback's were made again; the others were read.
         assertThat(after.stream().filter(before::contains)).hasSize(before.size() - 2);
     }
