@@ -128,6 +128,16 @@ public final class BuildContext {
         return renders;
     }
 
+    /**
+     * Tells the build cache that {@code text} was made from {@code body} alone ({@code part} says how), so that a
+     * page's key names the body instead of hashing the text. No effect without the cache.
+     */
+    void vouchDerived(String text, ProcessedHtml body, String part) {
+        if (pages != null) {
+            pages.vouchDerived(text, body.html(), part);
+        }
+    }
+
     /** Runs {@code job} after this build has committed and open pages were told to reload (preview only). */
     public void defer(Runnable job) {
         deferred.add(job);

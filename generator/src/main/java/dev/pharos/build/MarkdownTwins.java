@@ -153,6 +153,8 @@ final class MarkdownTwins {
                 Objects.requireNonNull(html.markdown(), page.source()), site.config().trustedHtml(),
                 rewriter(page, html)).strip();
         String body = context.renders() == null ? text.get() : context.renders().twin(page.url(), html, text);
+        // Made from the body, the page's URL (in the body's key) and the site's origin (in every page key).
+        context.vouchDerived(body, html, "twin");
         return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
                 context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
                 page.updated().orElse(null), body);

@@ -32,6 +32,8 @@ final class PageCache {
     private final CacheFolder entries;
     private final String common;
     private final Map<Object, HashValue128> shared = new IdentityHashMap<>();
+    /** Texts of this build that stand for a known hash (see {@link #vouch}), by identity. */
+    private final ModelHash.Vouched vouched = new ModelHash.Vouched();
 
     private PageCache(Path folder, String common) {
         this.entries = new CacheFolder(folder, "pages");
@@ -85,13 +87,35 @@ final class PageCache {
                     HashValue128 known = sharedHash(e.getValue());
                     hash.putLong(known.getMostSignificantBits()).putLong(known.getLeastSignificantBits());
                 } else {
-                    ModelHash.add(hash, e.getValue());
+                    ModelHash.add(hash, e.getValue(), vouched);
                 }
             }
         } catch (ModelHash.Unhashable e) {
             return null;
         }
         return CacheFolder.key(hash);
+    }
+
+    /**
+     * Lets {@code text} (this very object, wherever a model holds it) count in keys as the hash of {@code origin}
+     * and {@code part}, instead of by its characters: for a body's HTML, its body cache key names everything it was
+     * made from. Only for a text that is a function of {@code origin} alone.
+     */
+    void vouch(String text, String origin, String part) {
+        if (text != null) {
+            HashStream128 hash = CacheFolder.hash();
+            CacheFolder.add(hash, origin);
+            CacheFolder.add(hash, part);
+            vouched.put(text, hash.get());
+        }
+    }
+
+    /** As {@link #vouch}, for a text made from another text vouched for ({@code source}); no effect if it was not. */
+    void vouchDerived(String text, String source, String part) {
+        HashValue128 known = source == null ? null : vouched.get(source);
+        if (known != null && text != null) {
+            vouch(text, known.getMostSignificantBits() + ":" + known.getLeastSignificantBits(), part);
+        }
     }
 
     private HashValue128 sharedHash(Object value) throws ModelHash.Unhashable {

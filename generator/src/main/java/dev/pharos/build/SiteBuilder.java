@@ -94,12 +94,17 @@ public final class SiteBuilder {
         List<Problem> base = List.copyOf(problems);
 
         BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labelsOf(strings))).orElse(null);
+        // The preview keeps its rendered pages in memory (renders); a build keeps them in the build cache.
+        PageCache rendered = renders != null || options.cache().isEmpty() ? null
+                : PageCache.open(options.cache().get(), theme, labelsOf(strings), site.config().basePath(),
+                        site.config().baseUrl());
         Map<Page, List<Problem>> pageProblems = renders == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         try (Bodies processed = bodies(site, options)) {
-            processMarkdown(site, sources(site.pages()), strings, problems, disk, processed, pageProblems);
+            processMarkdown(site, sources(site.pages()), strings, problems, disk, processed, pageProblems,
+                    processed.inFile() ? null : rendered);
             failOnErrors(problems);
             timer.lap("markdown");
-            BuildResult result = render(options, site, theme, strings, processed, problems, disk, timer);
+            BuildResult result = render(options, site, theme, strings, processed, problems, disk, rendered, timer);
             if (renders != null && !processed.inFile()) {
                 List<Page> banners = site.pages().stream().filter(p -> dev.pharos.content.Banner.of(p).isPresent()).toList();
                 last = new Last(options, site, theme, strings, processed, base, Map.copyOf(pageProblems), banners);
@@ -162,7 +167,7 @@ public final class SiteBuilder {
         Map<Page, List<Problem>> pageProblems = new java.util.concurrent.ConcurrentHashMap<>(before.pageProblems());
         replaced.keySet().forEach(pageProblems::remove);
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-        processMarkdown(site, sources(replaced.values()), before.strings(), problems, null, processed, pageProblems);
+        processMarkdown(site, sources(replaced.values()), before.strings(), problems, null, processed, pageProblems, null);
         for (Map.Entry<Page, Page> e : replaced.entrySet()) {
             // Links to a page without a description show its excerpt: a new excerpt changes every page listing it.
             boolean showsExcerpt = e.getKey().description().isEmpty() && e.getKey().summary().isEmpty();
@@ -217,17 +222,14 @@ public final class SiteBuilder {
     }
 
     private BuildResult render(BuildOptions options, Site site, Theme theme, Map<String, UiStrings> strings,
-            Bodies processed, List<Problem> problems, BodyCache disk, Timer timer) throws PharosException {
+            Bodies processed, List<Problem> problems, BodyCache disk, PageCache rendered, Timer timer)
+            throws PharosException {
 
         List<BuildStage> stages = stageFactories.stream().map(Supplier::get).toList();
         // With a render cache this is the dev server's incremental builder: it also updates the site in place.
         try (SiteOutput output = renders == null ? new SiteOutput(options.output())
                 : SiteOutput.inPlace(options.output(), renders.written())) {
             TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
-            // The preview keeps its rendered pages in memory (renders); a build keeps them in the build cache.
-            PageCache rendered = renders != null || options.cache().isEmpty() ? null
-                    : PageCache.open(options.cache().get(), theme, labelsOf(strings), site.config().basePath(),
-                            site.config().baseUrl());
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders, rendered);
             for (BuildStage stage : stages) {
@@ -304,9 +306,11 @@ public final class SiteBuilder {
 
     /**
      * @param pageProblems where each page's problems are kept for the preview's next patch, or null
+     * @param rendered     the build cache's rendered pages, told which body each body cache key names, or null
      */
     private void processMarkdown(Site site, List<Page> sources, Map<String, UiStrings> strings, List<Problem> problems,
-            BodyCache disk, Bodies out, Map<Page, List<Problem>> pageProblems) throws PharosException {
+            BodyCache disk, Bodies out, Map<Page, List<Problem>> pageProblems, PageCache rendered)
+            throws PharosException {
         MarkdownRenderer markdown = new MarkdownRenderer();
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
@@ -316,6 +320,10 @@ public final class SiteBuilder {
             String diskKey = disk == null ? null : disk.key(page);
             if (cached == null && disk != null) {
                 cached = disk.get(diskKey, page);
+            }
+            if (cached != null && rendered != null && diskKey != null) {
+                rendered.vouch(cached.html().html(), diskKey, "html");
+                rendered.vouch(cached.html().introHtml(), diskKey, "intro");
             }
             if (cached != null) {
                 out.put(page, cached.html());
@@ -328,10 +336,10 @@ public final class SiteBuilder {
             List<Problem> mine = new ArrayList<>();
             ProcessedHtml result;
             try {
-                MarkdownRenderer.Rendered rendered = markdown.renderWithSource(page.markdown(), page.source(),
+                MarkdownRenderer.Rendered fromMarkdown = markdown.renderWithSource(page.markdown(), page.source(),
                         page.bodyLine(), mine);
                 UiStrings labels = strings.getOrDefault(page.contentLocale(), strings.get(page.locale()));
-                result = html.process(page, rendered.html(), labels::get, mine).withMarkdown(rendered.source());
+                result = html.process(page, fromMarkdown.html(), labels::get, mine).withMarkdown(fromMarkdown.source());
             } catch (RuntimeException | StackOverflowError e) {
                 // One page's failure names that page; the other pages' problems are still reported with it.
                 problems.add(PageFailures.problem(page.source(), e));
@@ -350,6 +358,10 @@ public final class SiteBuilder {
                 }
                 if (disk != null) {
                     disk.put(diskKey, page, body);
+                    if (rendered != null) {
+                        rendered.vouch(result.html(), diskKey, "html");
+                        rendered.vouch(result.introHtml(), diskKey, "intro");
+                    }
                 }
             }
         });
