@@ -139,6 +139,14 @@ if [[ " $scales " == *" 1 "* ]]; then
   [ -n "$mvn_skip" ] && note "skipping the mvn site-build row: $mvn_skip"
 fi
 
+# --- Outputs between timed runs: moved aside, deleted after the timing --------------------------------------------
+# ext4 creates files slowly right after a mass deletion (its inode allocator skips recently freed inodes), so a
+# build timed just after `rm -rf` of the last output pays for that deletion: up to 3x the system time at 10x. The
+# previous output is moved into $trash instead, and the trash emptied once the timed runs are over.
+trash="$work/trash"
+aside() { printf "mkdir -p '%s' && { [ ! -e '%s' ] || mv '%s' '%s'/\$(date +%%s%%N); }" "$trash" "$1" "$1" "$trash"; }
+empty_trash() { rm -rf "$trash"; sync; }
+
 # --- Formatting helpers --------------------------------------------------------------------------------------------
 secs() { awk -v s="$1" 'BEGIN { if (s == "" || s == "null") print "n/a"; else printf "%.2f s", s }'; }
 mib() { awk -v k="$1" 'BEGIN { if (k == "") print "n/a"; else printf "%.0f MiB", k / 1024 }'; }
@@ -192,11 +200,12 @@ for n in $scales; do
   # Every timed build starts without a previous output (a CI build): Pharos would delete one, Hugo would not.
   args=()
   for r in "${rows[@]}"; do
-    args+=(-n "${row_name[$r]}" --prepare "rm -rf '${row_out[$r]}'" "${row_cmd[$r]}")
+    args+=(-n "${row_name[$r]}" --prepare "$(aside "${row_out[$r]}")" "${row_cmd[$r]}")
   done
   note "scale ${n}x: ${pages[$n]} Markdown files, $runs runs after 1 warm-up"
   json="$results/$stamp-${n}x.json"
   hyperfine --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}"
+  empty_trash
 
   i=0
   for r in "${rows[@]}"; do
@@ -246,7 +255,8 @@ for n in $inc_scales; do
   bash -c "$build" > "$work/edit-${n}x.log" 2>&1 || die "the cached build failed at ${n}x: see $work/edit-${n}x.log"
   json="$results/$stamp-${n}x-edit.json"
   hyperfine --runs "$runs" --export-json "$json" -n "$pharos_name, one article edited, cache kept" \
-    --prepare "rm -rf '$out' && echo \"Edited at \$(date +%s%N).\" >> '$article'" "$build"
+    --prepare "$(aside "$out") && echo \"Edited at \$(date +%s%N).\" >> '$article'" "$build"
+  empty_trash
   inc_mean[$n]=$(jq -r '.results[0].mean' "$json")
   inc_sd[$n]=$(jq -r '.results[0].stddev // empty' "$json")
   bash -c "$pharos_cmd build --source '$src' --out '$out-nocache' --no-cache" > /dev/null 2>&1 \
