@@ -67,27 +67,21 @@ class PreviewPatchTest {
     void aPageShownAsAnotherLocalesFallbackIsPatchedInBoth() throws Exception {
         String page = "en/api/websocket-streams.md";
         assertThat(content.resolve("zh-CN/api/websocket-streams.md")).doesNotExist();
-        BuildResult result = save(page, text(page).replace("## ", "## Heartbeats\n\nSend a ping every 20 seconds.\n\n## "));
-        assertPatched(1);
-        assertSameAsScratch(result);
-        assertThat(TestSites.read(site.resolve("zh-CN/api/websocket-streams/index.html"))).contains("Send a ping every 20 seconds.");
+        savePatched(page, text(page).replace("## ", "## Heartbeats\n\nSend a ping every 20 seconds.\n\n## "), 1,
+                "zh-CN/api/websocket-streams/index.html", "Send a ping every 20 seconds.");
     }
 
     @Test
     void editsToAnnouncementsAndErrorCodeHeadingsRewriteTheFeedAndTheCodeLinks() throws Exception {
         String announcement = "en/announcements/2026-11-03-scheduled-maintenance.md";
-        BuildResult first = save(announcement, text(announcement).replace("We are upgrading",
-                "Update: the upgrade is finished early. We are upgrading"));
-        assertPatched(1);
-        assertSameAsScratch(first);
-        assertThat(TestSites.read(site.resolve("en/announcements/atom.xml"))).contains("the upgrade is finished early");
+        savePatched(announcement, text(announcement).replace("We are upgrading",
+                "Update: the upgrade is finished early. We are upgrading"), 1,
+                "en/announcements/atom.xml", "the upgrade is finished early");
 
         String faq = "en/deposits-withdrawals/faq.md";
-        BuildResult second = save(faq, text(faq).replace("## Why is my withdrawal limit lower than I expected?",
-                "## Why is my daily withdrawal limit lower than I expected?"));
-        assertPatched(2);
-        assertSameAsScratch(second);
-        assertThat(TestSites.read(site.resolve("_pharos/codes.json"))).contains("Why is my daily withdrawal limit");
+        savePatched(faq, text(faq).replace("## Why is my withdrawal limit lower than I expected?",
+                "## Why is my daily withdrawal limit lower than I expected?"), 2,
+                "_pharos/codes.json", "Why is my daily withdrawal limit");
     }
 
     @Test
@@ -137,6 +131,14 @@ class PreviewPatchTest {
         BuildResult result = save(other, text(other) + "\nOne more answer.\n");
         assertSameAsScratch(result);
         assertThat(TestSites.read(site.resolve("en/account/close-account/index.html"))).contains("Fixed after the error.");
+    }
+
+    /** Saves, checks the save was the {@code patches}-th patch, that the site equals a build from scratch and shows it. */
+    private void savePatched(String path, String text, int patches, String file, String shown) throws Exception {
+        BuildResult result = save(path, text);
+        assertPatched(patches);
+        assertSameAsScratch(result);
+        assertThat(TestSites.read(site.resolve(file))).contains(shown);
     }
 
     private BuildResult save(String path, String text) throws IOException, PharosException {
