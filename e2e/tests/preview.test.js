@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage } from '../lib/browser.js';
 import { JAR } from '../lib/hostile.js';
+import { REPO } from '../lib/site.js';
 
-const REPO = join(import.meta.dirname, '..', '..');
 const ARTICLE = 'en/account/reset-password.md';
 let work;
 let server;
