@@ -93,11 +93,11 @@ public final class SiteBuilder {
         failOnErrors(problems);
         List<Problem> base = List.copyOf(problems);
 
-        BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labelsOf(strings))).orElse(null);
+        Map<String, Map<String, String>> labels = labelsOf(strings);
+        BodyCache disk = options.cache().map(folder -> BodyCache.open(folder, site, labels)).orElse(null);
         // The preview keeps its rendered pages in memory (renders); a build keeps them in the build cache.
         PageCache rendered = renders != null || options.cache().isEmpty() ? null
-                : PageCache.open(options.cache().get(), theme, labelsOf(strings), site.config().basePath(),
-                        site.config().baseUrl());
+                : PageCache.open(options.cache().get(), theme, labels, site.config().basePath(), site.config().baseUrl());
         Map<Page, List<Problem>> pageProblems = renders == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         try (Bodies processed = bodies(site, options)) {
             processMarkdown(site, sources(site.pages()), strings, problems, disk, processed, pageProblems,
@@ -144,13 +144,12 @@ public final class SiteBuilder {
             throws PharosException {
         Timer timer = new Timer();
         BuildOptions was = before.options();
-        boolean sameOptions = was.source().equals(options.source()) && was.output().equals(options.output())
-                && was.report().equals(options.report()) && was.drafts() == options.drafts()
-                && was.baseUrl().equals(options.baseUrl()) && was.today().equals(options.today())
-                && was.cache().equals(options.cache());
+        // The same options but for the moment of the build (every save has its own), each field compared.
+        boolean sameOptions = new BuildOptions(options.source(), options.output(), options.report(), options.drafts(),
+                options.baseUrl(), options.today(), was.now(), options.cache()).equals(was);
         // A banner that expired since shows on no page any more: every page changes.
-        boolean sameBanners = before.banners().stream().allMatch(p -> dev.pharos.content.Banner.of(p).orElseThrow()
-                .showsAt(was.now()) == dev.pharos.content.Banner.of(p).orElseThrow().showsAt(options.now()));
+        boolean sameBanners = before.banners().stream().map(p -> dev.pharos.content.Banner.of(p).orElseThrow())
+                .allMatch(banner -> banner.showsAt(was.now()) == banner.showsAt(options.now()));
         if (!sameOptions || !sameBanners) {
             return Optional.empty();
         }
@@ -184,29 +183,18 @@ public final class SiteBuilder {
         try (SiteOutput output = SiteOutput.patch(options.output(), renders.written())) {
             BuildContext context = new BuildContext(options, site, before.theme(), renders.renderer(before.theme()),
                     before.strings(), output, processed, problems, stages, renders, null);
-            for (BuildStage stage : stages) {
-                stage.prepare(context, problems);
-            }
-            failOnErrors(problems);
+            prepare(context, problems);
             renderPages(context, List.copyOf(replaced.values()));
             new SiteFiles(context).writePatch(List.copyOf(replaced.values()));
             timer.lap("render");
-            for (BuildStage stage : stages) {
-                stage.finish(context);
-                failOnErrors(problems);
-                timer.lap(stage.name());
-            }
+            finish(context, problems, timer);
             List<Problem> warnings = distinct(problems);
             output.commit();
             deferred = context.deferred();
             last = new Last(options, site, before.theme(), before.strings(), processed, before.base(),
                     Map.copyOf(pageProblems), before.banners());
             timer.lap("write");
-            BuildResult result = new BuildResult(options.output(), summaries(site), warnings, timer.total(),
-                    renders.written().size());
-            if (options.report().isPresent()) {
-                BuildReport.write(options.report().get(), result);
-            }
+            BuildResult result = result(options, summaries(site), warnings, timer, renders.written().size());
             patches.incrementAndGet();
             return Optional.of(result);
         }
@@ -232,20 +220,13 @@ public final class SiteBuilder {
             TemplateRenderer renderer = renders == null ? new TemplateRenderer(theme) : renders.renderer(theme);
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders, rendered);
-            for (BuildStage stage : stages) {
-                stage.prepare(context, problems);
-            }
-            failOnErrors(problems);
+            prepare(context, problems);
 
             renderPages(context, context.site().pages());
             SiteFiles siteFiles = new SiteFiles(context);
             siteFiles.write();
             timer.lap("render");
-            for (BuildStage stage : stages) {
-                stage.finish(context);
-                failOnErrors(problems);
-                timer.lap(stage.name());
-            }
+            finish(context, problems, timer);
             // Last, so that pages the stages generated (contact, verify) are in it.
             siteFiles.writeSitemap();
             copyFiles(context);
@@ -263,12 +244,34 @@ public final class SiteBuilder {
                 rendered.removeUnused();
             }
             timer.lap("write");
-            BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
-            if (options.report().isPresent()) {
-                BuildReport.write(options.report().get(), result);
-            }
-            return result;
+            return result(options, pages, warnings, timer, files);
         }
+    }
+
+    /** The stages read and check their config; their errors stop the build before any page is rendered. */
+    private static void prepare(BuildContext context, List<Problem> problems) throws PharosException {
+        for (BuildStage stage : context.stages()) {
+            stage.prepare(context, problems);
+        }
+        failOnErrors(problems);
+    }
+
+    /** The stages write their files, each timed. */
+    private static void finish(BuildContext context, List<Problem> problems, Timer timer) throws PharosException {
+        for (BuildStage stage : context.stages()) {
+            stage.finish(context);
+            failOnErrors(problems);
+            timer.lap(stage.name());
+        }
+    }
+
+    private static BuildResult result(BuildOptions options, List<BuildResult.PageSummary> pages, List<Problem> warnings,
+            Timer timer, int files) throws PharosException {
+        BuildResult result = new BuildResult(options.output(), pages, warnings, timer.total(), files);
+        if (options.report().isPresent()) {
+            BuildReport.write(options.report().get(), result);
+        }
+        return result;
     }
 
     /**
