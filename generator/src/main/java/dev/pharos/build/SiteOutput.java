@@ -4,6 +4,7 @@ import dev.pharos.PharosException;
 import dev.pharos.Problem;
 import dev.pharos.internal.FileTrees;
 import dev.pharos.internal.FolderExchange;
+import dev.pharos.internal.MadeFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -68,14 +69,13 @@ public final class SiteOutput implements AutoCloseable {
     /** In-place mode: what each path held after the previous commit (the same kinds of value). */
     private final Map<String, Object> previous;
     private final java.util.Set<String> kept = ConcurrentHashMap.newKeySet();
-    /** Folders this output made or found, so that writing a file beside another asks the file system nothing. */
-    private final java.util.Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
+    private final MadeFolders folders = new MadeFolders();
     /** In-place mode: this build writes only what an edit changed; every other file stays as the last commit left it. */
     private final boolean patching;
     private boolean committed;
 
     public SiteOutput(Path target) throws PharosException {
-        this(target, null);
+        this(target, null, false);
     }
 
     /** A site output updated in place at commit, for the dev server's rebuilds (see the class comment). */
@@ -97,10 +97,6 @@ public final class SiteOutput implements AutoCloseable {
      */
     static SiteOutput patch(Path target, Map<String, Object> previous) throws PharosException {
         return new SiteOutput(target, Objects.requireNonNull(previous), true);
-    }
-
-    private SiteOutput(Path target, Map<String, Object> previous) throws PharosException {
-        this(target, previous, false);
     }
 
     private SiteOutput(Path target, Map<String, Object> previous, boolean patching) throws PharosException {
@@ -143,7 +139,7 @@ public final class SiteOutput implements AutoCloseable {
             return;
         }
         try {
-            createParent(file);
+            folders.parentOf(file);
             Files.write(file, bytes);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
@@ -173,7 +169,7 @@ public final class SiteOutput implements AutoCloseable {
         }
         Path file = resolve(path, owner);
         try {
-            createParent(file);
+            folders.parentOf(file);
             try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 job.writeTo(out);
             }
@@ -188,17 +184,11 @@ public final class SiteOutput implements AutoCloseable {
      * until after the reload ({@code llms-full.txt}); a kill leaves only a temporary file the next commit removes.
      */
     public void replaceNow(String path, TextJob job) throws IOException, PharosException {
-        Path file = target.resolve(normalize(path)).normalize();
-        Path temporary = file.resolveSibling("." + file.getFileName() + TEMPORARY);
-        try {
-            Files.createDirectories(file.getParent());
+        replace(target.resolve(normalize(path)).normalize(), temporary -> {
             try (java.io.Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 job.writeTo(out);
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /** Copies a file as it is (images, theme assets). */
@@ -209,7 +199,7 @@ public final class SiteOutput implements AutoCloseable {
             return;
         }
         try {
-            createParent(file);
+            folders.parentOf(file);
             Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot copy to " + path + ": " + e.getMessage()));
@@ -352,28 +342,30 @@ public final class SiteOutput implements AutoCloseable {
      * Writes {@code bytes} (or a copy of {@code source}) to a hidden temporary file beside {@code file} and renames it
      * over {@code file}: a reader, or a kill, sees the old file or the new one, never a part.
      */
-    private void replace(Path file, byte[] bytes, Path source) throws IOException {
-        createParent(file);
-        Path temporary = file.resolveSibling("." + file.getFileName() + TEMPORARY);
-        try {
+    private void replace(Path file, byte[] bytes, Path source) throws IOException, PharosException {
+        replace(file, temporary -> {
             if (bytes != null) {
                 Files.write(temporary, bytes);
             } else {
                 Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
             }
+        });
+    }
+
+    /** Writes a file's new content into a temporary file beside it, as {@code write} does. */
+    @FunctionalInterface
+    private interface TemporaryWrite {
+        void to(Path temporary) throws IOException, PharosException;
+    }
+
+    private void replace(Path file, TemporaryWrite write) throws IOException, PharosException {
+        folders.parentOf(file);
+        Path temporary = file.resolveSibling("." + file.getFileName() + TEMPORARY);
+        try {
+            write.to(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
-        }
-    }
-
-    private void createParent(Path file) throws IOException {
-        // Most parents exist already: Files.createDirectories would try mkdir, fail, and build an exception each
-        // time (18,000 times on a large site); remembering the folders made costs neither a call nor an exception.
-        Path parent = file.getParent();
-        if (!madeFolders.contains(parent)) {
-            Files.createDirectories(parent);
-            madeFolders.add(parent);
         }
     }
 

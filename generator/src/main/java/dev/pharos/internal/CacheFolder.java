@@ -31,8 +31,7 @@ public final class CacheFolder {
 
     private final Path folder;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
-    /** The folders of entries this build made or found: each is created once, not before every write. */
-    private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
+    private final MadeFolders folders = new MadeFolders();
 
     public CacheFolder(Path cache, String kind) {
         this.folder = cache.resolve(kind);
@@ -59,10 +58,7 @@ public final class CacheFolder {
         used.add(key);
         Path file = file(key);
         try {
-            if (!madeFolders.contains(file.getParent())) {
-                Files.createDirectories(file.getParent());
-                madeFolders.add(file.getParent());
-            }
+            folders.parentOf(file);
             Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
             try {
                 Files.write(temporary, bytes);
