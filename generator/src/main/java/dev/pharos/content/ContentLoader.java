@@ -5,8 +5,11 @@ import dev.pharos.internal.ConfigReader;
 import dev.pharos.internal.Slugs;
 import dev.pharos.internal.TextFiles;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Loads a content root into a {@link Site}: the config, a folder per locale, front matter, sections, translations
@@ -220,40 +222,30 @@ public final class ContentLoader {
     private static List<Path> walk(Path dir, List<Problem> problems, String label) {
         List<Path> all = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path folder,
-                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
                     return !folder.equals(dir) && hidden(dir.relativize(folder))
-                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (hidden(dir.relativize(file))) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
+                        return FileVisitResult.CONTINUE;
                     }
-                    if (attributes.isRegularFile()) {
+                    // A link is followed to what it names; a link to nothing is an error naming its target.
+                    if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
                         all.add(file);
-                    } else if (attributes.isSymbolicLink()) {
-                        if (!Files.exists(file)) {
-                            String target;
-                            try {
-                                target = Files.readSymbolicLink(file).toString();
-                            } catch (IOException e) {
-                                target = "?";
-                            }
-                            problems.add(Problem.error(label + "/" + slash(dir.relativize(file)), 0,
-                                    "cannot read the file: it is a link to nothing (" + target + ")"));
-                        } else if (Files.isRegularFile(file)) {
-                            all.add(file);
-                        }
+                    } else if (attributes.isSymbolicLink() && !Files.exists(file)) {
+                        problems.add(Problem.error(label + "/" + slash(dir.relativize(file)), 0,
+                                "cannot read the file: it is a link to nothing (" + linkTarget(file) + ")"));
                     }
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                     throw e;
                 }
             });
@@ -263,6 +255,14 @@ public final class ContentLoader {
         }
         all.sort(null);
         return all;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /**
@@ -292,9 +292,9 @@ public final class ContentLoader {
         if (reads == null) {
             return parse(file);
         }
-        java.nio.file.attribute.BasicFileAttributes attributes;
+        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file.path(), java.nio.file.attribute.BasicFileAttributes.class);
+            attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
         } catch (IOException e) {
             return parse(file);
         }
