@@ -27,6 +27,8 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Turns the HTML flexmark made for one page into what the page shows: sanitized raw HTML (unless the site trusts
@@ -59,6 +61,19 @@ public final class HtmlPostProcessor {
             .addProtocols("source", "srcset", "http", "https")
             .preserveRelativeLinks(true);
     private static final Sanitizer SANITIZER = new Sanitizer(SAFELIST);
+    // Parsed once: a query string is parsed on every select, and evaluators are thread-safe.
+    private static final Evaluator ADMONITION_ICONS = Selector.evaluatorOf("svg.adm-hidden, svg.adm-icon");
+    private static final Evaluator SOURCE_LINES = Selector.evaluatorOf("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]");
+    private static final Evaluator ADMONITION_BLOCKS = Selector.evaluatorOf("div.adm-block");
+    private static final Evaluator BLOCKQUOTES = Selector.evaluatorOf("blockquote");
+    private static final Evaluator IMAGES = Selector.evaluatorOf("img");
+    private static final Evaluator HEADINGS = Selector.evaluatorOf("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator WITH_ID = Selector.evaluatorOf("[id]");
+    private static final Evaluator LINKS = Selector.evaluatorOf("a[href]");
+    private static final Evaluator IMAGE_SOURCES = Selector.evaluatorOf("img[src]");
+    private static final Evaluator CODE_WITH_CLASS = Selector.evaluatorOf("code[class]");
+    private static final Evaluator ADMONITION_HEADING = Selector.evaluatorOf("> div.adm-heading");
+    private static final Evaluator ADMONITION_BODY = Selector.evaluatorOf("> div.adm-body");
 
     private final Site site;
     private final boolean trustedHtml;
@@ -84,7 +99,7 @@ public final class HtmlPostProcessor {
         Document doc = Jsoup.parseBodyFragment(html, BASE);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset(StandardCharsets.UTF_8);
         // flexmark's own admonition icons, not the writer's HTML.
-        doc.body().select("svg.adm-hidden, svg.adm-icon").remove();
+        doc.body().select(ADMONITION_ICONS).remove();
         if (!trustedHtml) {
             warnAboutUnsafeHtml(page, doc, problems);
             SANITIZER.clean(doc.body());
@@ -97,7 +112,7 @@ public final class HtmlPostProcessor {
         rewriteLinks(page, body, links, problems);
         rewriteImages(page, body, links, problems);
         lowerCaseCodeLanguages(body);
-        body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]").removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+        body.select(SOURCE_LINES).removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
 
         List<TextSection> sections = TextExtractor.sections(body);
         String excerpt = TextExtractor.excerpt(sections, 200);
@@ -141,22 +156,22 @@ public final class HtmlPostProcessor {
     }
 
     private static void normalizeAdmonitions(Element body, Function<String, String> labels) {
-        for (Element block : body.select("div.adm-block")) {
+        for (Element block : body.select(ADMONITION_BLOCKS)) {
             String kind = block.classNames().stream().filter(c -> c.startsWith("adm-") && !c.equals("adm-block"))
                     .map(c -> c.substring(4)).findFirst().orElse("note");
-            Element heading = block.selectFirst("> div.adm-heading");
+            Element heading = block.selectFirst(ADMONITION_HEADING);
             String title = heading == null ? "" : heading.text().strip();
             if (title.equalsIgnoreCase(kind)) {
                 title = "";
             }
-            Element content = block.selectFirst("> div.adm-body");
+            Element content = block.selectFirst(ADMONITION_BODY);
             Element aside = admonition(kind, title, labels);
             if (content != null) {
                 aside.insertChildren(-1, new ArrayList<>(content.childNodes()));
             }
             block.replaceWith(aside);
         }
-        for (Element quote : body.select("blockquote")) {
+        for (Element quote : body.select(BLOCKQUOTES)) {
             Element first = quote.firstElementChild();
             if (first == null || !first.normalName().equals("p") || first.childNodeSize() == 0
                     || !(first.childNode(0) instanceof TextNode text)) {
@@ -168,7 +183,7 @@ public final class HtmlPostProcessor {
             }
             String kind = m.group(1).toLowerCase(Locale.ROOT);
             text.text(text.getWholeText().substring(m.end()));
-            if (first.text().isBlank() && first.select("img").isEmpty()) {
+            if (first.text().isBlank() && first.select(IMAGES).isEmpty()) {
                 first.remove();
             }
             Element aside = admonition(kind, "", labels);
@@ -185,15 +200,15 @@ public final class HtmlPostProcessor {
     }
 
     private static List<TocEntry> anchorHeadings(Element body, Set<String> anchors) {
-        body.select("h1, h2, h3, h4, h5, h6").forEach(HeadingBlocks::apply);
-        for (Element e : body.select("[id]")) {
+        body.select(HEADINGS).forEach(HeadingBlocks::apply);
+        for (Element e : body.select(WITH_ID)) {
             anchors.add(e.id());
         }
         record Flat(int level, String id, String text) {
         }
         List<Flat> flat = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
-        for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
+        for (Element h : body.select(HEADINGS)) {
             String id = h.id();
             if (id.isEmpty()) {
                 String base = Slugs.anchor(h.text());
@@ -235,7 +250,7 @@ public final class HtmlPostProcessor {
     }
 
     private void rewriteLinks(Page page, Element body, List<LinkRef> links, List<Problem> problems) {
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.select(LINKS)) {
             String href = a.attr("href").strip();
             int line = line(page, a, href);
             if (href.isEmpty() || href.startsWith("#")) {
@@ -285,7 +300,7 @@ public final class HtmlPostProcessor {
     }
 
     private void rewriteImages(Page page, Element body, List<LinkRef> links, List<Problem> problems) {
-        for (Element img : body.select("img[src]")) {
+        for (Element img : body.select(IMAGE_SOURCES)) {
             String src = img.attr("src").strip();
             int line = line(page, img, src);
             img.attr("loading", "lazy");
@@ -319,7 +334,7 @@ public final class HtmlPostProcessor {
     }
 
     private static void lowerCaseCodeLanguages(Element body) {
-        for (Element code : body.select("code[class]")) {
+        for (Element code : body.select(CODE_WITH_CLASS)) {
             String cls = code.className();
             String lower = cls.toLowerCase(Locale.ROOT);
             if (!cls.equals(lower)) {

@@ -236,8 +236,22 @@ public final class TemplateRenderer {
             return escapes;
         }
 
+        // Made once: the three characters recur in every page's structured data.
+        private static final SerializableString LT = escape('<');
+        private static final SerializableString GT = escape('>');
+        private static final SerializableString AMP = escape('&');
+
         @Override
         public SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case '<' -> LT;
+                case '>' -> GT;
+                case '&' -> AMP;
+                default -> escape(ch);
+            };
+        }
+
+        private static SerializableString escape(int ch) {
             return new SerializedString(String.format("\\u%04x", ch));
         }
     }

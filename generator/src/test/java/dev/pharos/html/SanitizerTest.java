@@ -90,7 +90,11 @@ class SanitizerTest {
         "<ol start=3 reversed><li><input type=checkbox checked disabled onclick=x()> task</li></ol>",
         "<picture><source srcset=\"javascript:alert(1)\"><source srcset=\"https://ok.example/a.webp\" type=image/webp><img src=a.png alt=a></picture>",
         "text <!-- a comment --> more <?php echo 1 ?> end",
-        "<div><div><div><script>deep()</script><i>deep</i></div></div></div>"
+        "<div><div><div><script>deep()</script><i>deep</i></div></div></div>",
+        // Relative links take a shortcut past the safelist's URL resolution: each kind must get its verdict.
+        "<a href=\"../x/y.md#a-b\">r</a><a href=\"?q=1&amp;p=2\">q</a><a href=\"#\">h</a><img src=\"img/a%20b.png\">"
+            + "<a href=\"监控/页面#标题\">z</a><a href=\"//evil.example/x\">p</a><a href=\"a:b\">c</a><q cite=\"x/y\">q</q>"
+            + "<blockquote cite=\"/z\">b</blockquote><img src=\"/a.png\" longdesc=\"d.html\"><span title=\"a/b\">t</span>"
     })
     void givesWhatTheCleanerGives(String html) {
         String ours = inPlace(html);
