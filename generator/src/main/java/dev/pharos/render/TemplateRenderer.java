@@ -236,7 +236,7 @@ public final class TemplateRenderer {
             return escapes;
         }
 
-        // Made once: the three characters recur in every page's structured data.
+        // Made once: the three recur in every page's structured data.
         private static final SerializableString LT = escape('<');
         private static final SerializableString GT = escape('>');
         private static final SerializableString AMP = escape('&');
@@ -251,8 +251,11 @@ public final class TemplateRenderer {
             };
         }
 
+        // Every character past ASCII is asked for too (and escaped, as it always was): no String.format per character.
         private static SerializableString escape(int ch) {
-            return new SerializedString(String.format("\\u%04x", ch));
+            String hex = "0123456789abcdef";
+            return new SerializedString(new String(new char[] {'\\', 'u', hex.charAt(ch >> 12 & 0xF),
+                    hex.charAt(ch >> 8 & 0xF), hex.charAt(ch >> 4 & 0xF), hex.charAt(ch & 0xF)}));
         }
     }
 }
