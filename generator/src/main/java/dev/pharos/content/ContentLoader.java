@@ -2,6 +2,7 @@ package dev.pharos.content;
 
 import dev.pharos.Problem;
 import dev.pharos.internal.ConfigReader;
+import dev.pharos.internal.Parallel;
 import dev.pharos.internal.Slugs;
 import dev.pharos.internal.TextFiles;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class ContentLoader {
         }
         scanStatic(root, resources, problems);
 
-        List<Parsed> parsed = markdown.parallelStream().map(file -> parse(file, options.reads())).toList();
+        List<Parsed> parsed = Parallel.map(markdown, file -> parse(file, options.reads()));
         if (options.reads() != null) {
             Set<Path> present = new java.util.HashSet<>();
             markdown.forEach(file -> present.add(file.path()));

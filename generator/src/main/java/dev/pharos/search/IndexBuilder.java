@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import dev.pharos.internal.CacheFolder;
+import dev.pharos.internal.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.apache.lucene.analysis.CharArrayMap;
 
 /**
@@ -331,8 +331,7 @@ public final class IndexBuilder {
      */
     public Index build(List<SearchDocument> docs, Memory memory, Stored stored) {
         Map<SearchDocument, Analyzed> last = memory.last;
-        List<Analyzed> analyzed = IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
-            SearchDocument doc = docs.get(i);
+        List<Analyzed> analyzed = Parallel.map(docs, doc -> {
             Analyzed known = last.get(doc);
             if (known != null) {
                 return known;
@@ -347,7 +346,7 @@ public final class IndexBuilder {
                 stored.write(key, known, memory.terms);
             }
             return known;
-        }).toList();
+        });
         Map<SearchDocument, Analyzed> next = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             next.put(docs.get(i), analyzed.get(i));

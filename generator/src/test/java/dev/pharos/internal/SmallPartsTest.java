@@ -48,6 +48,33 @@ class SmallPartsTest {
     }
 
     @Test
+    void parallelMapKeepsListOrderRunsEachItemOnceAndRethrowsTheFirstFailureInListOrder() {
+        List<Integer> items = IntStream.range(0, 500).boxed().toList();
+        AtomicInteger runs = new AtomicInteger();
+        // Uneven work, and a parallel call inside each item (the search index's analyses run inside a parallel build).
+        List<Integer> squares = Parallel.map(items, i -> {
+            runs.incrementAndGet();
+            if (i % 97 == 0) {
+                LockSupport.parkNanos(5_000_000);
+            }
+            return Parallel.map(List.of(i, i), x -> x).stream().mapToInt(x -> x).reduce(1, (a, b) -> a * b);
+        });
+        assertThat(runs).hasValue(500);
+        assertThat(squares).isEqualTo(items.stream().map(i -> i * i).toList());
+
+        AtomicInteger finished = new AtomicInteger();
+        assertThatThrownBy(() -> Parallel.map(items, i -> {
+            if (i == 400 || i == 7) {
+                throw new IllegalArgumentException("item " + i);
+            }
+            finished.incrementAndGet();
+            return i;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("item 7");
+        assertThat(finished).hasValue(498);
+        assertThat(Parallel.map(List.<Integer>of(), i -> i)).isEmpty();
+    }
+
+    @Test
     void aDeletedTreeIsGoneWholeAndLinksOutOfItAreNotFollowed(@TempDir Path dir) throws Exception {
         Path keep = Files.createDirectories(dir.resolve("keep"));
         Files.writeString(keep.resolve("precious.txt"), "do not delete");
