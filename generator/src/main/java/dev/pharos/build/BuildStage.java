@@ -26,7 +26,19 @@ public interface BuildStage {
     default void decorate(BuildContext context, Page page, String locale, Map<String, Object> model) {
     }
 
+    /**
+     * Begins, beside the rendering of pages, work that needs only the processed bodies (the search index), so that
+     * its single-threaded parts fill the cores the last pages leave idle. Called once {@link #prepare} found no
+     * error, in a complete build; {@link #finish} completes it.
+     */
+    default void start(BuildContext context) {
+    }
+
     /** Writes the stage's files and pages after every content page is rendered. */
     default void finish(BuildContext context) throws PharosException {
+    }
+
+    /** Waits for what {@link #start} began when the build ends before {@link #finish}: no work outlives its build. */
+    default void stop() {
     }
 }

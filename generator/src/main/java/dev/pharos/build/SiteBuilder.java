@@ -221,14 +221,18 @@ public final class SiteBuilder {
             BuildContext context = new BuildContext(options, site, theme, renderer, strings, output,
                     processed, problems, stages, renders, rendered);
             prepare(context, problems);
-
-            renderPages(context, context.site().pages());
-            SiteFiles siteFiles = new SiteFiles(context);
-            siteFiles.write();
-            timer.lap("render");
-            finish(context, problems, timer);
-            // Last, so that pages the stages generated (contact, verify) are in it.
-            siteFiles.writeSitemap();
+            try {
+                stages.forEach(stage -> stage.start(context));
+                renderPages(context, context.site().pages());
+                SiteFiles siteFiles = new SiteFiles(context);
+                siteFiles.write();
+                timer.lap("render");
+                finish(context, problems, timer);
+                // Last, so that pages the stages generated (contact, verify) are in it.
+                siteFiles.writeSitemap();
+            } finally {
+                stages.forEach(BuildStage::stop);
+            }
             copyFiles(context);
             timer.lap("copy");
 

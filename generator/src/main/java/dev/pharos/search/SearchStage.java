@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes each locale's search index under {@code _pharos/search/<locale>/} and tells templates where it is.
@@ -58,6 +60,7 @@ public final class SearchStage implements BuildStage {
     private final Map<String, Analysis> analyses = new LinkedHashMap<>();
     private final Map<String, Synonyms> synonyms = new LinkedHashMap<>();
     private IndexFiles.Layout layout = IndexFiles.Layout.DEFAULT;
+    private FutureTask<List<List<IndexFiles.File>>> building;
 
     /** A stage for a single build. */
     public SearchStage() {
@@ -111,6 +114,58 @@ public final class SearchStage implements BuildStage {
         model.put("search", search);
     }
 
+    /**
+     * Builds the indexes on a thread of their own while the pages render: they need only the processed bodies, and
+     * the end of each locale's index is single-threaded work that otherwise ran with a core idle.
+     */
+    @Override
+    public void start(BuildContext context) {
+        if (!settings.enabled() || context.previewing()) {
+            return;
+        }
+        String basePath = context.site().config().basePath();
+        building = new FutureTask<>(() -> build(context, basePath));
+        Thread thread = new Thread(building, "pharos-search-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        if (building == null) {
+            return;
+        }
+        try {
+            building.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // The build has already failed for another reason, or finish() reported this one: here it only waits.
+        }
+    }
+
+    /** Locales are independent: their indexes are built side by side, and come back in locale order. */
+    private List<List<IndexFiles.File>> build(BuildContext context, String basePath) {
+        return context.locales().parallelStream().map(locale -> indexFiles(context, locale.code(), basePath)).toList();
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the search index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @Override
     public void finish(BuildContext context) throws PharosException {
         if (!settings.enabled()) {
@@ -123,11 +178,8 @@ public final class SearchStage implements BuildStage {
             context.defer(() -> writeInPlace(context, basePath));
             return;
         }
-        // Locales are independent: their indexes are built side by side, then written in locale order.
         List<LocaleInfo> locales = context.locales();
-        List<List<IndexFiles.File>> built = locales.parallelStream()
-                .map(locale -> indexFiles(context, locale.code(), basePath))
-                .toList();
+        List<List<IndexFiles.File>> built = building != null ? await(building) : build(context, basePath);
         for (int i = 0; i < locales.size(); i++) {
             for (IndexFiles.File file : built.get(i)) {
                 context.output().write(ROOT + locales.get(i).code() + "/" + file.name(), file.bytes(), "search index");
@@ -142,9 +194,7 @@ public final class SearchStage implements BuildStage {
     private void writeInPlace(BuildContext context, String basePath) {
         Path root = context.output().staging().resolve(ROOT);
         List<LocaleInfo> locales = context.locales();
-        List<List<IndexFiles.File>> built = locales.parallelStream()
-                .map(locale -> indexFiles(context, locale.code(), basePath))
-                .toList();
+        List<List<IndexFiles.File>> built = build(context, basePath);
         Set<Path> written = new HashSet<>();
         try {
             for (boolean metaPass : new boolean[] {false, true}) {

@@ -9,6 +9,9 @@ import dev.pharos.Problem;
 import dev.pharos.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +128,51 @@ class BuildGuaranteesTest {
         try (var siblings = Files.list(dir)) {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("content");
         }
+    }
+
+    @Test
+    void workAStageStartsBesideThePagesIsWaitedForWhenAPageFails() throws Exception {
+        TestSites content = TestSites.at(dir.resolve("content"))
+                .file("themes/default/templates/article.peb", "{{ page.title | nosuchfilter }}\n");
+        content.page("en/a.md", "title: A", "x");
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        BuildStage slow = new BuildStage() {
+            private Thread work;
+
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public void start(BuildContext context) {
+                events.add("start");
+                work = new Thread(() -> {
+                    LockSupport.parkNanos(300_000_000);
+                    events.add("work done");
+                });
+                work.start();
+            }
+
+            @Override
+            public void finish(BuildContext context) {
+                events.add("finish");
+            }
+
+            @Override
+            public void stop() {
+                try {
+                    work.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                events.add("stop");
+            }
+        };
+        assertThatThrownBy(() -> new SiteBuilder(List.of(() -> slow), null).build(content.options(dir.resolve("site"))))
+                .isInstanceOf(PharosException.class);
+        // The page failed long before the work was done: the build returned only after it, and never finished.
+        assertThat(events).containsExactly("start", "work done", "stop");
     }
 
     @Test
