@@ -54,13 +54,16 @@ final class MarkdownTwins {
     void write() throws PharosException {
         Map<Page, Views.MarkdownView> views = writeTwins(site.pages());
         List<Views.LlmsLocaleView> locales = new ArrayList<>();
+        Map<LocaleInfo, List<Page>> orders = new LinkedHashMap<>();
         for (LocaleInfo locale : site.config().locales()) {
             List<Page> ordered = readingOrder(locale.code()).stream().filter(views::containsKey).toList();
             Views.SiteView siteView = context.models().siteView(locale.code());
             locales.add(new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
                     oneLine(siteView.description()), fullUrl(locale), ordered.stream().map(views::get).toList()));
-            writeFull(locale, ordered);
+            orders.put(locale, ordered);
         }
+        // Side by side: each is one template run over every article of its locale, on one thread.
+        Parallel.forEach(List.copyOf(orders.keySet()), locale -> writeFull(locale, orders.get(locale)));
         String defaultLocale = site.config().defaultLocale();
         Views.SiteView siteView = context.models().siteView(defaultLocale);
         Map<String, Object> model = new LinkedHashMap<>();
