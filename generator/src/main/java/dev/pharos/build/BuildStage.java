@@ -29,7 +29,8 @@ public interface BuildStage {
     /**
      * Begins, beside the rendering of pages, work that needs only the processed bodies (the search index), so that
      * its single-threaded parts fill the cores the last pages leave idle. Called once {@link #prepare} found no
-     * error, in a complete build; {@link #finish} completes it.
+     * error, in a complete build whose page bodies fit in the heap (on a larger site the two would crowd it); when
+     * it is not called, {@link #finish} does all the work.
      */
     default void start(BuildContext context) {
     }
