@@ -63,7 +63,7 @@ final class MarkdownTwins {
             orders.put(locale, ordered);
         }
         // Side by side: each is one template run over every article of its locale, on one thread.
-        Parallel.forEach(List.copyOf(orders.keySet()), locale -> writeFull(locale, orders.get(locale)));
+        Parallel.forEach(site.config().locales(), locale -> writeFull(locale, orders.get(locale)));
         String defaultLocale = site.config().defaultLocale();
         Views.SiteView siteView = context.models().siteView(defaultLocale);
         Map<String, Object> model = new LinkedHashMap<>();

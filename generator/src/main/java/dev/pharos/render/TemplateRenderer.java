@@ -20,6 +20,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -253,9 +254,7 @@ public final class TemplateRenderer {
 
         // Every character past ASCII is asked for too (and escaped, as it always was): no String.format per character.
         private static SerializableString escape(int ch) {
-            String hex = "0123456789abcdef";
-            return new SerializedString(new String(new char[] {'\\', 'u', hex.charAt(ch >> 12 & 0xF),
-                    hex.charAt(ch >> 8 & 0xF), hex.charAt(ch >> 4 & 0xF), hex.charAt(ch & 0xF)}));
+            return new SerializedString("\\u" + HexFormat.of().toHexDigits((char) ch));
         }
     }
 }

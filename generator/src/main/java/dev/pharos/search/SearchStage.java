@@ -11,6 +11,7 @@ import dev.pharos.html.FaqEntry;
 import dev.pharos.html.ProcessedHtml;
 import dev.pharos.html.TextSection;
 import dev.pharos.internal.FileTrees;
+import dev.pharos.internal.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ public final class SearchStage implements BuildStage {
 
     /** Locales are independent: their indexes are built side by side, and come back in locale order. */
     private List<List<IndexFiles.File>> build(BuildContext context, String basePath) {
-        return context.locales().parallelStream().map(locale -> indexFiles(context, locale.code(), basePath)).toList();
+        return Parallel.map(context.locales(), locale -> indexFiles(context, locale.code(), basePath));
     }
 
     private static <T> T await(FutureTask<T> task) {
