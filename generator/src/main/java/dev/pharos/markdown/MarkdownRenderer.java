@@ -23,8 +23,10 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import dev.pharos.Problem;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,8 +49,17 @@ public final class MarkdownRenderer {
     private final MutableDataSet options;
 
     public MarkdownRenderer() {
+        this(true);
+    }
+
+    /** As {@link #MarkdownRenderer()}, but with flexmark's own rendering of text nodes (for tests: {@link PlainText}). */
+    static MarkdownRenderer withCoreTextRendering() {
+        return new MarkdownRenderer(false);
+    }
+
+    private MarkdownRenderer(boolean plainText) {
         options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
+        List<Extension> extensions = new ArrayList<>(List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
@@ -56,6 +67,10 @@ public final class MarkdownRenderer {
                 FootnoteExtension.create(),
                 DefinitionExtension.create(),
                 Admonitions.create()));
+        if (plainText) {
+            extensions.add(PlainText.create());
+        }
+        options.set(Parser.EXTENSIONS, extensions);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);

@@ -1,0 +1,66 @@
+package dev.pharos.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pharos.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link PlainText} must give the bytes flexmark's core renderer gives, on any text. */
+class PlainTextTest {
+
+    private final MarkdownRenderer quick = new MarkdownRenderer();
+    private final MarkdownRenderer core = MarkdownRenderer.withCoreTextRendering();
+
+    private String html(MarkdownRenderer renderer, String markdown) {
+        return renderer.render(markdown, "en/x.md", 1, new ArrayList<>());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Plain words, nothing to escape.",
+        "Fees < 1 USDT > 0, \"quoted\" & done",
+        "Entities: &amp; &lt;b&gt; &#35; &#x41; &copy; &nbsp; &unknown; AT&T",
+        "An entity that becomes markup: &lt;script&gt; and &quot;",
+        "Escapes: \\*not emphasis\\*, \\[not a link\\], \\\\ and \\< \\&",
+        "Windows lines\r\nstay one paragraph\r\nwith soft breaks\rand a lone CR",
+        "A NUL \0 in the middle",
+        "充值未到账？请提供 UID、订单号 & 截图 <重要>",
+        "Mixed *emphasis with <angle> & \"quote\"* and `code < & >` and [a \"link\"](https://x.example/?a=1&b=2)",
+        "- list item with & and <\n- second \\# item\n\n> quote &amp; <\n\n| a & b | c < d |\n|---|---|\n| \\| | &gt; |",
+        "Autolink https://example.com/?q=a&b=\"c\" then text & more",
+        "Trailing backslash \\",
+        "",
+    })
+    void givesTheCoreRenderersBytes(String markdown) {
+        assertThat(html(quick, markdown)).isEqualTo(html(core, markdown));
+    }
+
+    /** Every page of both real corpora (English and Chinese, raw HTML, shortcodes, tables): the same bytes. */
+    @Test
+    void givesTheCoreRenderersBytesOnEveryPageOfTheCorpora() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String corpus : List.of("cloudwego", "tldr")) {
+            try (Stream<Path> walk = Files.walk(TestSites.corpus(corpus))) {
+                walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(2_000);
+        int withEntitiesOrEscapes = 0;
+        for (Path file : files) {
+            String markdown = Files.readString(file);
+            if (markdown.contains("&") || markdown.contains("\\")) {
+                withEntitiesOrEscapes++;
+            }
+            assertThat(html(quick, markdown)).as(file.toString()).isEqualTo(html(core, markdown));
+        }
+        assertThat(withEntitiesOrEscapes).isGreaterThan(100);
+    }
+}
