@@ -94,7 +94,13 @@ class SanitizerTest {
         // Relative links take a shortcut past the safelist's URL resolution: each kind must get its verdict.
         "<a href=\"../x/y.md#a-b\">r</a><a href=\"?q=1&amp;p=2\">q</a><a href=\"#\">h</a><img src=\"img/a%20b.png\">"
             + "<a href=\"监控/页面#标题\">z</a><a href=\"//evil.example/x\">p</a><a href=\"a:b\">c</a><q cite=\"x/y\">q</q>"
-            + "<blockquote cite=\"/z\">b</blockquote><img src=\"/a.png\" longdesc=\"d.html\"><span title=\"a/b\">t</span>"
+            + "<blockquote cite=\"/z\">b</blockquote><img src=\"/a.png\" longdesc=\"d.html\"><span title=\"a/b\">t</span>",
+        // So do absolute http(s) links, also those java.net.URL cannot parse.
+        "<a href=\"https://ok.example/a?b=c#d\">a</a><a href=\"http://ok.example\">b</a><img src=\"https://cdn.example/x.png\">"
+            + "<img src=\"http://cdn.example/y.png\"><a href=\"https://host:port/\">p</a><a href=\"https://exa mple.com/a b\">s</a>"
+            + "<a href=\"https://\">e</a><a href=\"https:///path\">t</a><a href=\"http://[::1/\">v</a><a href=\"HTTPS://UP.example/\">u</a>"
+            + "<a href=\"https://x.example/&#1;y\">c</a><q cite=\"https://q.example/\">q</q><blockquote cite=\"http://b.example/\">b</blockquote>"
+            + "<source srcset=\"https://s.example/a.webp 2x\"><span title=\"https://t.example/\">t</span><a href=\"https:javascript:x\">j</a>"
     })
     void givesWhatTheCleanerGives(String html) {
         String ours = inPlace(html);
