@@ -481,10 +481,8 @@ public final class HtmlPostProcessor {
             return page.bodyLine();
         }
         int line = page.bodyLine();
-        for (int i = 0; i < at; i++) {
-            if (page.markdown().charAt(i) == '\n') {
-                line++;
-            }
+        for (int i = page.markdown().indexOf('\n'); i >= 0 && i < at; i = page.markdown().indexOf('\n', i + 1)) {
+            line++;
         }
         return line;
     }

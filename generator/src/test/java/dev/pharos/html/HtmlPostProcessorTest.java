@@ -68,6 +68,16 @@ class HtmlPostProcessorTest {
     }
 
     @Test
+    void rawHtmlWarningNamesTheLineItStartsOn() {
+        String body = "First line.\n\nThird line.\n\n<iframe src=\"https://evil.example\"></iframe>\n\nLast.\n";
+        TestSites.at(dir).page("en/guides/raw.md", "title: Raw", body);
+        process("en:guides/raw", body, false);
+        // Three lines of front matter, then the body: its fifth line is the file's eighth.
+        assertThat(problems).extracting(Problem::toString).singleElement().asString()
+                .startsWith("en/guides/raw.md:8:").contains("raw HTML removed: <iframe>");
+    }
+
+    @Test
     void trustedHtmlIsKept() {
         ProcessedHtml out = process("en:guides/guide", "<iframe src=\"https://video.example/1\"></iframe>\n", true);
         assertThat(out.html()).contains("<iframe src=\"https://video.example/1\">");
