@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pharos.Problem;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -24,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders the theme's Pebble templates. Templates get, beside the model, these functions and filters:
@@ -146,6 +148,11 @@ public final class TemplateRenderer {
             return Map.of("json", new Encoding(TemplateRenderer::json), "absolute", new Absolute(),
                     "yaml", new Encoding(TemplateRenderer::yaml));
         }
+
+        @Override
+        public List<AttributeResolver> getAttributeResolver() {
+            return List.of(new RecordAttributes());
+        }
     }
 
     private static final class Translate implements Function {
@@ -199,10 +206,12 @@ public final class TemplateRenderer {
                     .setWidth(Integer.MAX_VALUE)
                     .build());
 
+    private static final Pattern UNICODE_LINE_BREAKS = Pattern.compile("[\\u0085\\u2028\\u2029]");
+
     /** A YAML double-quoted scalar (snakeyaml-engine's): any text, read back exactly by every YAML parser. */
     public static String yaml(Object value) {
         // Unicode's own line breaks become "\n": YAML 1.2 keeps them as text, but YAML 1.1 readers break lines there.
-        String text = (value == null ? "" : String.valueOf(value)).replaceAll("[\\u0085\\u2028\\u2029]", "\n");
+        String text = UNICODE_LINE_BREAKS.matcher(value == null ? "" : String.valueOf(value)).replaceAll("\n");
         return YAML_SCALAR.dumpToString(text).stripTrailing();
     }
 
