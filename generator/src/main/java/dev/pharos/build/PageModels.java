@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the variables each template gets. Data only: every piece of markup is in the theme.
@@ -316,8 +317,13 @@ public final class PageModels {
     }
 
     public static String dateText(LocalDate date, String locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(locale)).format(date);
+        return DATE_FORMATS.computeIfAbsent(locale,
+                code -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(code)))
+                .format(date);
     }
+
+    /** Made once per locale: finding a locale's pattern is most of formatting a date (formatters are immutable). */
+    private static final Map<String, DateTimeFormatter> DATE_FORMATS = new ConcurrentHashMap<>();
 
     private static String kindName(Page page) {
         return page.kind().name().toLowerCase(Locale.ROOT);

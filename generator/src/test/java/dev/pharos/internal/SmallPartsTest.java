@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -93,6 +94,19 @@ class SmallPartsTest {
         assertThat(site).doesNotExist();
         assertThat(link).doesNotExist();
         assertThat(keep.resolve("precious.txt")).hasContent("do not delete");
+    }
+
+    @Test
+    void textFilesAreStrictUtf8AndKeepAReplacementCharacterTheWriterTyped() throws Exception {
+        byte[] typed = "\uFEFFa\r\nb \uFFFD 充值\rc".getBytes(StandardCharsets.UTF_8);
+        assertThat(TextFiles.decode(typed, "en/a.md")).isEqualTo("a\nb \uFFFD 充值\nc");
+        byte[] bad = "line one\nline two \u00e9\n".getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 2] = (byte) 0xC3; // a lead byte without its continuation
+        bad[bad.length - 3] = (byte) 0xC3;
+        assertThatThrownBy(() -> TextFiles.decode(bad, "en/a.md")).isInstanceOf(TextFiles.Unreadable.class)
+                .hasMessageContaining("en/a.md:2").hasMessageContaining("not valid UTF-8 (byte 0xC3");
+        byte[] surrogate = {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThatThrownBy(() -> TextFiles.decode(surrogate, "en/b.md")).hasMessageContaining("en/b.md:2");
     }
 
     @Test
