@@ -92,7 +92,8 @@ final class Sanitizer {
             return safelist.isSafeAttribute(tag, element, attribute);
         }
         String base = element.baseUri();
-        return verdicts.computeIfAbsent(tag + '\u0000' + attribute.getKey() + '\u0000' + base + '\u0000' + probeValue, k -> {
+        String kind = tag + '\u0000' + attribute.getKey() + '\u0000' + base + '\u0000' + probeValue;
+        return verdicts.computeIfAbsent(kind, k -> {
             Element probe = new Element(Tag.valueOf(tag), base);
             Attribute like = new Attribute(attribute.getKey(), probeValue);
             probe.attributes().put(like);

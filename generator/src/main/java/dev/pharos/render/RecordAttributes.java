@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * {@code page.title} on a record, read through the component's accessor found once per class. Pebble's own resolver
  * finds the same accessor, but on every read it also builds a cache key, copies the accessor's parameter types and
- * converts the (absent) arguments: a tenth of all template time, since the models are records.
+ * converts the (absent) arguments. The models are records, and that resolver was a fifth of all template time on
+ * the 10x corpus.
  *
  * <p>Pebble tries {@code getTitle()}, {@code isTitle()} and {@code hasTitle()} before {@code title()}: a component
  * shadowed by such a method, a call with arguments, and anything that is not a record are left to Pebble.
