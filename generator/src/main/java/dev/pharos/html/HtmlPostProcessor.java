@@ -200,7 +200,9 @@ public final class HtmlPostProcessor {
     }
 
     private static List<TocEntry> anchorHeadings(Element body, Set<String> anchors) {
-        body.select(HEADINGS).forEach(HeadingBlocks::apply);
+        // HeadingBlocks changes headings in place: the same elements serve the table of contents below.
+        List<Element> headings = body.select(HEADINGS);
+        headings.forEach(HeadingBlocks::apply);
         for (Element e : body.select(WITH_ID)) {
             anchors.add(e.id());
         }
@@ -208,7 +210,7 @@ public final class HtmlPostProcessor {
         }
         List<Flat> flat = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
-        for (Element h : body.select(HEADINGS)) {
+        for (Element h : headings) {
             String id = h.id();
             if (id.isEmpty()) {
                 String base = Slugs.anchor(h.text());
