@@ -9,7 +9,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code page.title} on a record, read through the component's accessor found once per class. Pebble's own resolver
@@ -22,18 +24,20 @@ import java.util.Map;
  */
 final class RecordAttributes implements AttributeResolver {
 
+    /** Per record class, the accessor of each component no getter shadows. */
     private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> accessors = new HashMap<>();
-            if (!type.isRecord()) {
-                return accessors;
+            Set<String> methods = new HashSet<>();
+            for (Method method : type.getMethods()) {
+                methods.add(method.getName());
             }
+            Map<String, Method> accessors = new HashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 String name = component.getName();
                 String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-                if (hasPublicMethod(type, "get" + capitalized) || hasPublicMethod(type, "is" + capitalized)
-                        || hasPublicMethod(type, "has" + capitalized)) {
+                if (methods.contains("get" + capitalized) || methods.contains("is" + capitalized)
+                        || methods.contains("has" + capitalized)) {
                     continue;
                 }
                 Method accessor = component.getAccessor();
@@ -43,15 +47,6 @@ final class RecordAttributes implements AttributeResolver {
             return accessors;
         }
     };
-
-    private static boolean hasPublicMethod(Class<?> type, String name) {
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public ResolvedAttribute resolve(Object instance, Object attributeName, Object[] argumentValues,
