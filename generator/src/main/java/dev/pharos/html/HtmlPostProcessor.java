@@ -6,6 +6,7 @@ import dev.pharos.content.PageKind;
 import dev.pharos.content.Resource;
 import dev.pharos.content.Site;
 import dev.pharos.internal.Slugs;
+import dev.pharos.internal.TextFiles;
 import dev.pharos.markdown.MarkdownRenderer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -482,10 +483,6 @@ public final class HtmlPostProcessor {
         if (at < 0) {
             return page.bodyLine();
         }
-        int line = page.bodyLine();
-        for (int i = page.markdown().indexOf('\n'); i >= 0 && i < at; i = page.markdown().indexOf('\n', i + 1)) {
-            line++;
-        }
-        return line;
+        return page.bodyLine() + TextFiles.linesBefore(page.markdown(), at);
     }
 }

@@ -86,6 +86,15 @@ public final class TextFiles {
         }
     }
 
+    /** How many lines of {@code text} end before {@code offset}: 0 for an offset on its first line. */
+    public static int linesBefore(String text, int offset) {
+        int lines = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines;
+    }
+
     /** Past a million characters an article is almost surely a mistake (a pasted log or data file). */
     static final int LARGE_ARTICLE = 1_000_000;
 
@@ -97,13 +106,7 @@ public final class TextFiles {
         List<Problem> out = new ArrayList<>();
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
-            int line = 1;
-            for (int i = 0; i < nul; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            out.add(Problem.warning(label, line, "the file contains NUL characters, shown as \uFFFD: it is not plain"
+            out.add(Problem.warning(label, 1 + linesBefore(text, nul), "the file contains NUL characters, shown as \uFFFD: it is not plain"
                     + " text (a binary file, or saved as UTF-16?); save it as UTF-8 text"));
         }
         if (text.length() > LARGE_ARTICLE) {

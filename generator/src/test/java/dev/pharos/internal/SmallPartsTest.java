@@ -105,6 +105,12 @@ class SmallPartsTest {
         bad[bad.length - 3] = (byte) 0xC3;
         assertThatThrownBy(() -> TextFiles.decode(bad, "en/a.md")).isInstanceOf(TextFiles.Unreadable.class)
                 .hasMessageContaining("en/a.md:2").hasMessageContaining("not valid UTF-8 (byte 0xC3");
+        assertThat(TextFiles.linesBefore("one\ntwo\n\nfour", 0)).isZero();
+        assertThat(TextFiles.linesBefore("one\ntwo\n\nfour", 3)).isZero();
+        assertThat(TextFiles.linesBefore("one\ntwo\n\nfour", 4)).isEqualTo(1);
+        assertThat(TextFiles.linesBefore("one\ntwo\n\nfour", 10)).isEqualTo(3);
+        assertThat(TextFiles.oddities("a\nb\0c", "en/n.md")).extracting(Problem::toString).singleElement().asString()
+                .startsWith("en/n.md:2:");
         byte[] surrogate = {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
         assertThatThrownBy(() -> TextFiles.decode(surrogate, "en/b.md")).hasMessageContaining("en/b.md:2");
     }
