@@ -32,13 +32,15 @@ public final class PageModels {
 
     private static final int RELATED = 5;
     private static final int SECTION_PREVIEW = 5;
+    /** Made once per locale, not once per date: each one looks up its locale's pattern (formatters are immutable). */
+    private static final Map<String, DateTimeFormatter> DATE_FORMATS = new ConcurrentHashMap<>();
 
     private final BuildContext context;
     private final Site site;
     private final SiteConfig config;
-    private final Map<String, List<Views.SectionView>> navByLocale = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Map<String, List<Page>>> tagsByLocale = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, List<Views.BannerView>> bannersByLocale = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Views.SectionView>> navByLocale = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<Page>>> tagsByLocale = new ConcurrentHashMap<>();
+    private final Map<String, List<Views.BannerView>> bannersByLocale = new ConcurrentHashMap<>();
 
     PageModels(BuildContext context) {
         this.context = context;
@@ -321,9 +323,6 @@ public final class PageModels {
                 code -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(code)))
                 .format(date);
     }
-
-    /** Made once per locale: finding a locale's pattern is most of formatting a date (formatters are immutable). */
-    private static final Map<String, DateTimeFormatter> DATE_FORMATS = new ConcurrentHashMap<>();
 
     private static String kindName(Page page) {
         return page.kind().name().toLowerCase(Locale.ROOT);
