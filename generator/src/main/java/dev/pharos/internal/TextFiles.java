@@ -52,8 +52,9 @@ public final class TextFiles {
     }
 
     public static String decode(byte[] bytes, String label) throws Unreadable {
-        // The JDK's own decoding, much the quicker, gives the same text for valid UTF-8; it replaces bad bytes with
-        // U+FFFD, so a text holding one goes through the strict decoder, which names the bad byte, if any.
+        // The String constructor (no decoder object, no CharBuffer copy) gives the same text for valid UTF-8; it
+        // replaces bad bytes with U+FFFD, so a text holding one goes through the strict decoder, which names the bad
+        // byte, if any.
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             text = strictly(bytes, label);

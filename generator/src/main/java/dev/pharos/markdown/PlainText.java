@@ -77,7 +77,7 @@ final class PlainText implements HtmlRenderer.HtmlRendererExtension {
      * The characters of a sequence. For a plain slice of the document this copies the slice at once, instead of
      * flexmark's character-by-character copy; flexmark shows a NUL character as U+FFFD, so such text takes its way.
      */
-    static String string(BasedSequence chars) {
+    private static String string(BasedSequence chars) {
         if (chars instanceof SubSequence slice && slice.getBase() instanceof String base) {
             String text = base.substring(slice.getStartOffset(), slice.getEndOffset());
             if (text.indexOf('\0') < 0) {
