@@ -4,6 +4,8 @@
 #
 #   bench/build/ab.sh BEFORE.jar AFTER.jar SOURCE_DIR [RUNS]        # RUNS timed pairs after one warm-up pair (5)
 #   OPTS_BEFORE=... OPTS_AFTER=... bench/build/ab.sh A.jar A.jar DIR   # one jar, two sets of JVM options (PHAROS_OPTS)
+#   EDIT=en/some/article.md bench/build/ab.sh A.jar B.jar DIR   # the edit case: before each build a line is appended
+#                                                                # to that file (in DIR!), each side keeps its own cache
 #
 # Prints each run (wall, user, system seconds) and the mean and median of each side.
 set -euo pipefail
@@ -12,7 +14,9 @@ before_jar=$(realpath "$1"); after_jar=$(realpath "$2"); src=$(realpath "$3"); r
 here=$(cd "$(dirname "$0")" && pwd)
 launcher="$here/../../generator/src/dist/bin/pharos"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pharos-ab.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# Deleted trees cost the file system work for a while after rm returns: flush it before timing, and after.
+trap 'rm -rf "$work"; sync' EXIT
+sync
 for side in before after; do
   mkdir -p "$work/$side/bin" "$work/$side/lib"
   cp "$launcher" "$work/$side/bin/pharos"
@@ -25,8 +29,13 @@ for i in $(seq 0 "$runs"); do
     out="$work/out-$side"
     if [ -d "$out" ]; then mv "$out" "$work/trash/$side-$i"; fi
     opts_var=OPTS_${side^^}
+    cache=()
+    if [ -n "${EDIT:-}" ]; then
+      echo "Edited at $(date +%s%N)." >> "$src/$EDIT"
+      cache=(--cache "$work/cache-$side")
+    fi
     PHAROS_OPTS="${!opts_var:-}" /usr/bin/time -f "%e %U %S" -o "$work/time" \
-      "$work/$side/bin/pharos" build --source "$src" --out "$out" > "$work/log-$side" 2>&1 \
+      "$work/$side/bin/pharos" build --source "$src" --out "$out" "${cache[@]}" > "$work/log-$side" 2>&1 \
       || { echo "$side failed:"; tail -3 "$work/log-$side"; exit 1; }
     if [ "$i" -gt 0 ]; then echo "$side $(cat "$work/time")" | tee -a "$work/results"; fi
   done
