@@ -1,5 +1,6 @@
 package dev.pharos.internal;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
@@ -15,7 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelHash {
 
-    private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
+    /**
+     * Each record class's accessors, made accessible once where the module system allows: a call through
+     * {@link Method#invoke} then skips the access check, which looks up its caller's class on every call.
+     */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].trySetAccessible();
+            }
+            return accessors;
+        }
+    };
 
     private ModelHash() {
     }
@@ -104,9 +120,9 @@ public final class ModelHash {
         } else if (value instanceof Record) {
             hash.putByte((byte) 'r');
             CacheFolder.add(hash, value.getClass().getName());
-            for (RecordComponent c : COMPONENTS.computeIfAbsent(value.getClass(), Class::getRecordComponents)) {
+            for (Method accessor : ACCESSORS.get(value.getClass())) {
                 try {
-                    add(hash, c.getAccessor().invoke(value), vouched);
+                    add(hash, accessor.invoke(value), vouched);
                 } catch (ReflectiveOperationException e) {
                     throw new Unhashable(value.getClass());
                 }
