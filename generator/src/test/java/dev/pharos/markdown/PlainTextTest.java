@@ -38,6 +38,17 @@ class PlainTextTest {
         "Autolink https://example.com/?q=a&b=\"c\" then text & more",
         "Trailing backslash \\",
         "",
+        "```java\nif (a < b && c > \"d\") { return; }\n```",
+        "~~~ shell {.line-numbers} \n$ curl -H 'X: &amp;' https://x\n~~~",
+        "```\nno language, \\* not an escape, &copy; not an entity\n\n\nblank lines above\n```",
+        "```yaml\r\nkey: value\r\nother: <v>\r\n```\r\n",
+        "- item\n\n  ```go\n  func f() {\n      return\n  }\n  ```\n- next",
+        "> quoted\n> ```\n> a < b\n> ```",
+        "```\n```",
+        "```py\nunclosed < fence",
+        "```\nNUL \0 in code\n```",
+        "Spans: `a  <b>\n  c` and ``x ` y`` and `  padded  ` and `&amp;` and `\\*`",
+        "`\0` and `tab\there`",
     })
     void givesTheCoreRenderersBytes(String markdown) {
         assertThat(html(quick, markdown)).isEqualTo(html(core, markdown));
