@@ -16,7 +16,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 /**
  * flexmark's autolink extension (bare {@code https://…}, {@code www.…} and e-mail addresses become links), with a
  * quick look at each text first. Its post-processor unescapes and scans every text node of a page, a fifth of all
- * parsing time; only a text with a {@code :}, an {@code @} or a {@code www} can hold a link.
+ * parsing time; only a text with a {@code :/}, an {@code @} or a {@code www} can hold a link.
  */
 final class Autolinks implements Parser.ParserExtension {
 
@@ -33,13 +33,27 @@ final class Autolinks implements Parser.ParserExtension {
         builder.postProcessorFactory(new Factory());
     }
 
-    /** True when a text could hold a URL, a {@code www.} address or an e-mail address. */
+    /**
+     * True when a text could hold a URL, a {@code www.} address or an e-mail address: autolink finds a URL only
+     * where a {@code :} is followed by {@code //}, and flexmark then links a bare {@code scheme://} too; both read
+     * the text with its backslash escapes removed, so backslashes may stand between the {@code :} and the {@code /}.
+     * Many texts hold a colon ("Note:"), few a link.
+     */
     static boolean mayHoldLink(CharSequence text) {
         int w = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == ':' || c == '@') {
+            if (c == '@') {
                 return true;
+            }
+            if (c == ':') {
+                int next = i + 1;
+                while (next < n && text.charAt(next) == '\\') {
+                    next++;
+                }
+                if (next < n && text.charAt(next) == '/') {
+                    return true;
+                }
             }
             w = c == 'w' || c == 'W' ? w + 1 : 0;
             if (w == 3) {

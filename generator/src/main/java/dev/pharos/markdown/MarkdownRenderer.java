@@ -49,21 +49,26 @@ public final class MarkdownRenderer {
     private final MutableDataSet options;
 
     public MarkdownRenderer() {
-        this(true);
+        this(true, true);
     }
 
     /** As {@link #MarkdownRenderer()}, but with flexmark's own rendering of text nodes (for tests: {@link PlainText}). */
     static MarkdownRenderer withCoreTextRendering() {
-        return new MarkdownRenderer(false);
+        return new MarkdownRenderer(false, true);
     }
 
-    private MarkdownRenderer(boolean plainText) {
+    /** As {@link #MarkdownRenderer()}, but with flexmark's autolink extension as it is (for tests: {@link Autolinks}). */
+    static MarkdownRenderer withStockAutolinks() {
+        return new MarkdownRenderer(true, false);
+    }
+
+    private MarkdownRenderer(boolean plainText, boolean quickAutolinks) {
         options = new MutableDataSet();
         List<Extension> extensions = new ArrayList<>(List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                Autolinks.create(),
+                quickAutolinks ? Autolinks.create() : com.vladsch.flexmark.ext.autolink.AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 DefinitionExtension.create(),
                 Admonitions.create()));

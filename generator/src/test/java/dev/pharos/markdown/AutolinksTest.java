@@ -1,0 +1,75 @@
+package dev.pharos.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pharos.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link Autolinks} must link exactly what flexmark's autolink extension links, only quicker. */
+class AutolinksTest {
+
+    private final MarkdownRenderer quick = new MarkdownRenderer();
+    private final MarkdownRenderer stock = MarkdownRenderer.withStockAutolinks();
+
+    private String html(MarkdownRenderer renderer, String markdown) {
+        return renderer.render(markdown, "en/x.md", 1, new ArrayList<>());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Open https://help.example.com/en/deposits/ and http://x.example?a=1&b=2.",
+        "Escaped slashes still link: http:\\/\\/example.com/path and https:\\/x.example",
+        "Escaped colon: https\\://example.com",
+        "Only a scheme http:// then words, and custom+scheme://host",
+        "Write to support@example.com or to a.b+c@sub.example.org.",
+        "Visit www.example.com, WWW.EXAMPLE.COM or wwww.example.com",
+        "Note: no link here; time 12:30; ratio 1:2; C:\\\\Users\\\\x and a:\\\\/b",
+        "Entity slashes http:&#47;&#47;example.com and mail&#64;example.com",
+        "ftp://files.example.com/a.zip and mailto:x@example.com",
+        "In a list:\n\n- https://a.example\n- no: link\n\n> quote www.b.example",
+        "`https://in.code.example` stays code, [a link](https://c.example) stays one",
+        "",
+    })
+    void linksWhatFlexmarkLinks(String markdown) {
+        assertThat(html(quick, markdown)).isEqualTo(html(stock, markdown));
+    }
+
+    @Test
+    void aColonAloneIsNoReasonToLook() {
+        assertThat(Autolinks.mayHoldLink("Note: time 12:30")).isFalse();
+        assertThat(Autolinks.mayHoldLink("https://x")).isTrue();
+        assertThat(Autolinks.mayHoldLink("http:\\/\\/x")).isTrue();
+        assertThat(Autolinks.mayHoldLink("a@b")).isTrue();
+        assertThat(Autolinks.mayHoldLink("www.x")).isTrue();
+    }
+
+    /** Every page of both real corpora: the same bytes as with flexmark's extension, and links among them. */
+    @Test
+    void linksWhatFlexmarkLinksOnEveryPageOfTheCorpora() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String corpus : List.of("cloudwego", "tldr")) {
+            try (Stream<Path> walk = Files.walk(TestSites.corpus(corpus))) {
+                walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(2_000);
+        int autolinked = 0;
+        for (Path file : files) {
+            String markdown = Files.readString(file);
+            String expected = html(stock, markdown);
+            if (expected.contains("<a href=\"http") && !markdown.contains("](http")) {
+                autolinked++;
+            }
+            assertThat(html(quick, markdown)).as(file.toString()).isEqualTo(expected);
+        }
+        assertThat(autolinked).isGreaterThan(10);
+    }
+}
