@@ -118,7 +118,8 @@ public final class HtmlPostProcessor {
         List<TextSection> sections = TextExtractor.sections(body);
         String excerpt = TextExtractor.excerpt(sections, 200);
         List<FaqEntry> faq = List.of();
-        String bodyHtml = body.html();
+        // Sized like flexmark's output, which it is close to: jsoup's own builder grows a long body by copying it.
+        String bodyHtml = body.html(new StringBuilder(html.length() + html.length() / 8)).toString();
         String introHtml = bodyHtml;
         if (page.isFaq() && page.kind() == PageKind.ARTICLE) {
             FaqSplit split = splitFaq(body);
