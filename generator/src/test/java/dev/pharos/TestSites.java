@@ -118,6 +118,19 @@ public final class TestSites {
         throw new IllegalStateException("shared/corpus/" + name + " not found beside the repository");
     }
 
+    /** Every Markdown file of the named {@linkplain #corpus corpora}, in a stable order. */
+    public static java.util.List<Path> markdownFiles(String... corpora) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String name : corpora) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(corpus(name))) {
+                walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
     /** The repository's sample help center. */
     public static Path sampleContent() {
         Path here = Path.of("").toAbsolutePath();

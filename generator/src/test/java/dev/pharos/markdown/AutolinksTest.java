@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,12 +53,7 @@ class AutolinksTest {
     /** Every page of both real corpora: the same bytes as with flexmark's extension, and links among them. */
     @Test
     void linksWhatFlexmarkLinksOnEveryPageOfTheCorpora() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String corpus : List.of("cloudwego", "tldr")) {
-            try (Stream<Path> walk = Files.walk(TestSites.corpus(corpus))) {
-                walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = TestSites.markdownFiles("cloudwego", "tldr");
         assertThat(files).hasSizeGreaterThan(2_000);
         int autolinked = 0;
         for (Path file : files) {

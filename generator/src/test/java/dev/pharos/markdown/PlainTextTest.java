@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,12 +56,7 @@ class PlainTextTest {
     /** Every page of both real corpora (English and Chinese, raw HTML, shortcodes, tables): the same bytes. */
     @Test
     void givesTheCoreRenderersBytesOnEveryPageOfTheCorpora() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String corpus : List.of("cloudwego", "tldr")) {
-            try (Stream<Path> walk = Files.walk(TestSites.corpus(corpus))) {
-                walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = TestSites.markdownFiles("cloudwego", "tldr");
         assertThat(files).hasSizeGreaterThan(2_000);
         int withEntitiesOrEscapes = 0;
         for (Path file : files) {
