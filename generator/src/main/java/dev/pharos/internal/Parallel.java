@@ -100,6 +100,14 @@ public final class Parallel {
         return list;
     }
 
+    /** Runs two tasks side by side, as {@link #map} runs items: both finish before a failure is rethrown. */
+    public static void both(Runnable first, Runnable second) {
+        map(List.of(first, second), task -> {
+            task.run();
+            return Boolean.TRUE;
+        });
+    }
+
     /**
      * Runs {@code body} once for each index below {@code count}, on the caller's thread and the common pool's, each
      * thread taking the next index as it finishes one. Why not a parallel stream: it cuts the range into a few large

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pharos.internal.CacheFolder;
+import dev.pharos.internal.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +85,13 @@ public final class IndexFiles {
         List<String> keys = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         List<Long> postBoundaries = new ArrayList<>();
-        writeTerms(index, layout, dict, post, keys, sizes, postBoundaries);
         Bytes docs = new Bytes();
-        int directory = writeDocs(index, base, settings, docs);
+        // The page records and the terms are independent and mostly DEFLATE: made side by side, since the end of the
+        // largest locale's index is what a build waits for after its pages, with a core idle.
+        int[] directorySize = new int[1];
+        Parallel.both(() -> writeTerms(index, layout, dict, post, keys, sizes, postBoundaries),
+                () -> directorySize[0] = writeDocs(index, base, settings, docs));
+        int directory = directorySize[0];
 
         Map<String, byte[]> versioned = new TreeMap<>();
         versioned.put("dict.bin", dict.toArray());

@@ -76,6 +76,23 @@ class SmallPartsTest {
     }
 
     @Test
+    void parallelBothRunsBothTasksAndRethrowsTheFirstsFailureOnlyAfterTheSecondFinished() {
+        int[] made = new int[2];
+        Parallel.both(() -> made[0] = 1, () -> made[1] = 2);
+        assertThat(made).containsExactly(1, 2);
+
+        AtomicInteger finished = new AtomicInteger();
+        assertThatThrownBy(() -> Parallel.both(() -> {
+            throw new IllegalStateException("first");
+        }, () -> {
+            LockSupport.parkNanos(20_000_000);
+            finished.incrementAndGet();
+            throw new IllegalArgumentException("second");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("first");
+        assertThat(finished).hasValue(1);
+    }
+
+    @Test
     void aDeletedTreeIsGoneWholeAndLinksOutOfItAreNotFollowed(@TempDir Path dir) throws Exception {
         Path keep = Files.createDirectories(dir.resolve("keep"));
         Files.writeString(keep.resolve("precious.txt"), "do not delete");
