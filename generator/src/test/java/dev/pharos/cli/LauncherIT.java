@@ -84,6 +84,47 @@ class LauncherIT {
         assertThat(TestSites.tree(dir.resolve("first"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
     }
 
+    /**
+     * The JVM maps an archive only for the jar path and modification time it was made with, and silently runs
+     * without it otherwise: a second installation of the same jar, and a jar copied over after its archive was
+     * made, each get an archive they can map.
+     */
+    @Test
+    void anotherCopyOfTheSameJarAndAJarReplacedInPlaceEachGetAnArchiveTheyCanMap() throws Exception {
+        String content = TestSites.sampleContent().toString();
+        Run first = run(Map.of(), DIST.resolve("bin").resolve("pharos").toString(), "build", "--source", content,
+                "--out", dir.resolve("first").toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(archives()).hasSize(1);
+
+        Path copy = dir.resolve("copy");
+        for (String part : List.of("bin/pharos", "lib/pharos.jar")) {
+            Files.createDirectories(copy.resolve(part).getParent());
+            Files.copy(DIST.resolve(part), copy.resolve(part));
+        }
+        String launcher = copy.resolve("bin").resolve("pharos").toString();
+        Run made = run(Map.of(), launcher, "build", "--source", content, "--out", dir.resolve("made").toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(archives()).hasSize(2);
+        Run mapped = run(Map.of("PHAROS_OPTS", "-Xshare:on"), launcher, "build", "--source", content,
+                "--out", dir.resolve("mapped").toString());
+        assertThat(mapped.exit()).as(mapped.err()).isZero();
+
+        // The same jar copied over its older self: same content and place, a newer date than its archive.
+        Path jar = copy.resolve("lib").resolve("pharos.jar");
+        java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+        for (Path archive : archives()) {
+            Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(now.toMillis() - 60_000));
+        }
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(now.toMillis() - 30_000));
+        Run again = run(Map.of(), launcher, "build", "--source", content, "--out", dir.resolve("again").toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        Run remapped = run(Map.of("PHAROS_OPTS", "-Xshare:on"), launcher, "build", "--source", content,
+                "--out", dir.resolve("remapped").toString());
+        assertThat(remapped.exit()).as(remapped.err()).isZero();
+        assertThat(archives()).hasSize(2);
+    }
+
     @Test
     void worksThroughASymlinkAndSaysWhenThereIsNoJava() throws Exception {
         Path link = dir.resolve("pharos");
