@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -58,13 +59,10 @@ final class ChunkFiles {
      */
     static Chunks split(byte[] dict, List<Integer> dictSizes, byte[] post, List<Long> postBoundaries, byte[] docs,
             int docsDirectory, Sizes sizes) {
-        // Three independent cuts, each inflating and deflating its file again: side by side.
-        Part[] parts = new Part[3];
-        Parallel.both(() -> parts[1] = post(post, postBoundaries, sizes),
-                () -> {
-                    parts[0] = dict(dict, dictSizes, sizes);
-                    parts[2] = docs(docs, docsDirectory, sizes);
-                });
+        // Three independent cuts, each inflating and deflating its file again: side by side, in manifest order.
+        List<Supplier<Part>> cuts = List.of(() -> dict(dict, dictSizes, sizes),
+                () -> post(post, postBoundaries, sizes), () -> docs(docs, docsDirectory, sizes));
+        List<Part> parts = Parallel.map(cuts, Supplier::get);
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, List<Long>> manifest = new LinkedHashMap<>();
         for (Part part : parts) {
