@@ -107,8 +107,8 @@ public final class TextFiles {
         List<Problem> out = new ArrayList<>();
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
-            out.add(Problem.warning(label, 1 + linesBefore(text, nul), "the file contains NUL characters, shown as \uFFFD: it is not plain"
-                    + " text (a binary file, or saved as UTF-16?); save it as UTF-8 text"));
+            out.add(Problem.warning(label, 1 + linesBefore(text, nul), "the file contains NUL characters, shown as"
+                    + " \uFFFD: it is not plain text (a binary file, or saved as UTF-16?); save it as UTF-8 text"));
         }
         if (text.length() > LARGE_ARTICLE) {
             out.add(Problem.warning(label, 0, String.format(java.util.Locale.ROOT, "the article has %.1f million"

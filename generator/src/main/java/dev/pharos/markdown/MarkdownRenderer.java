@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -57,7 +58,7 @@ public final class MarkdownRenderer {
         return new MarkdownRenderer(false, true);
     }
 
-    /** As {@link #MarkdownRenderer()}, but with flexmark's autolink extension as it is (for tests: {@link Autolinks}). */
+    /** As {@link #MarkdownRenderer()}, but with flexmark's autolink extension as it ships (tests: {@link Autolinks}). */
     static MarkdownRenderer withStockAutolinks() {
         return new MarkdownRenderer(true, false);
     }
@@ -68,7 +69,7 @@ public final class MarkdownRenderer {
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                quickAutolinks ? Autolinks.create() : com.vladsch.flexmark.ext.autolink.AutolinkExtension.create(),
+                quickAutolinks ? Autolinks.create() : AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 DefinitionExtension.create(),
                 Admonitions.create()));

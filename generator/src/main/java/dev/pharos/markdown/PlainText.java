@@ -136,8 +136,11 @@ final class PlainText implements HtmlRenderer.HtmlRendererExtension {
         return chars.toString();
     }
 
-    /** {@code &}, {@code <}, {@code >} and {@code "} as entities, as flexmark's {@code Escaping.escapeHtml} writes them. */
-    static String escape(String text) {
+    /**
+     * {@code &}, {@code <}, {@code >} and {@code "} as entities, the bytes flexmark's {@code Escaping.escapeHtml}
+     * writes (jsoup's escaper also encodes no-break spaces, unbescape's apostrophes), in one pass, not a regex.
+     */
+    private static String escape(String text) {
         int first = 0;
         while (first < text.length() && !special(text.charAt(first))) {
             first++;
