@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -119,10 +121,10 @@ public final class TestSites {
     }
 
     /** Every Markdown file of the named {@linkplain #corpus corpora}, in a stable order. */
-    public static java.util.List<Path> markdownFiles(String... corpora) {
-        java.util.List<Path> files = new java.util.ArrayList<>();
+    public static List<Path> markdownFiles(String... corpora) {
+        List<Path> files = new ArrayList<>();
         for (String name : corpora) {
-            try (java.util.stream.Stream<Path> walk = Files.walk(corpus(name))) {
+            try (Stream<Path> walk = Files.walk(corpus(name))) {
                 walk.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import dev.pharos.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -112,11 +113,11 @@ class LauncherIT {
 
         // The same jar copied over its older self: same content and place, a newer date than its archive.
         Path jar = copy.resolve("lib").resolve("pharos.jar");
-        java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
         for (Path archive : archives()) {
-            Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(now.toMillis() - 60_000));
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(now - 60_000));
         }
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(now.toMillis() - 30_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 30_000));
         Run again = run(Map.of(), launcher, "build", "--source", content, "--out", dir.resolve("again").toString());
         assertThat(again.exit()).as(again.err()).isZero();
         Run remapped = run(Map.of("PHAROS_OPTS", "-Xshare:on"), launcher, "build", "--source", content,
