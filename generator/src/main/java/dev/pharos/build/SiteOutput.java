@@ -8,6 +8,7 @@ import dev.pharos.internal.MadeFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -116,7 +118,7 @@ public final class SiteOutput implements AutoCloseable {
         }
         try {
             Files.createDirectories(this.target.getParent());
-            this.staging = Files.createTempDirectory(this.target.getParent(), sidePrefix(this.target, BUILDING) + PID + "-");
+            this.staging = newFolder(this.target.getParent(), sidePrefix(this.target, BUILDING) + PID + "-");
         } catch (IOException e) {
             throw new PharosException(Problem.error(null, 0, "cannot create the output folder beside " + this.target + ": " + e.getMessage()));
         }
@@ -396,6 +398,24 @@ public final class SiteOutput implements AutoCloseable {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    /**
+     * A new folder named {@code prefix} and a number. Made by a plain mkdir, so it has the permissions any folder made
+     * here has (the umask's), not the owner's alone as with {@link Files#createTempDirectory}: the staging folder
+     * becomes the site, which a web server reads as another user, and which rsync copies with its permissions.
+     */
+    private static Path newFolder(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(prefix + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+            try {
+                return Files.createDirectory(folder);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -222,9 +222,14 @@ public final class SearchStage implements BuildStage {
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return;
         }
-        Path temporary = Files.createTempFile(target.getParent(), ".", ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Not Files.createTempFile, whose files only their owner may read: this one becomes part of the site.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "-" + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private List<IndexFiles.File> indexFiles(BuildContext context, String locale, String basePath) {

@@ -34,6 +34,17 @@ class BuildGuaranteesTest {
     }
 
     @Test
+    void theSiteFolderIsAsReadableAsTheFoldersInIt() throws Exception {
+        // The staging folder becomes the site: a web server reads it as another user, rsync copies its permissions.
+        TestSites sample = TestSites.at(TestSites.sampleContent());
+        Path site = dir.resolve("site");
+        for (int build = 0; build < 2; build++) { // the first is moved into place, the second exchanged
+            Pharos.build(sample.options(site));
+            assertThat(Files.getPosixFilePermissions(site)).isEqualTo(Files.getPosixFilePermissions(site.resolve("en")));
+        }
+    }
+
+    @Test
     void bodiesKeptInAFileAsALargeSiteDoesGiveTheSameSite() throws Exception {
         TestSites sample = TestSites.at(TestSites.sampleContent());
         Path site = dir.resolve("out");

@@ -64,6 +64,16 @@ class PreviewPatchTest {
     }
 
     @Test
+    void theSearchIndexWrittenAfterTheReloadIsAsReadableAsThePages() throws Exception {
+        var pagePermissions = Files.getPosixFilePermissions(site.resolve("en/account/reset-password/index.html"));
+        try (var files = Files.walk(site.resolve("_pharos/search"))) {
+            List<Path> index = files.filter(Files::isRegularFile).toList();
+            assertThat(index).isNotEmpty().allSatisfy(file ->
+                    assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(pagePermissions));
+        }
+    }
+
+    @Test
     void aPageShownAsAnotherLocalesFallbackIsPatchedInBoth() throws Exception {
         String page = "en/api/websocket-streams.md";
         assertThat(content.resolve("zh-CN/api/websocket-streams.md")).doesNotExist();
