@@ -192,9 +192,9 @@ public final class BuildContext {
             String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), model);
             String key = html == null && pages != null ? pages.key(outputPath, template, locale, model) : null;
             if (key != null) {
-                byte[] kept = pages.get(key);
+                PageCache.Kept kept = pages.get(key);
                 if (kept != null) {
-                    output.write(outputPath, kept, owner);
+                    output.link(outputPath, kept.file(), kept.bytes(), owner);
                     return;
                 }
             }
@@ -205,8 +205,12 @@ public final class BuildContext {
                 }
                 if (key != null) {
                     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-                    pages.put(key, bytes);
-                    output.write(outputPath, bytes, owner);
+                    java.nio.file.Path entry = pages.put(key, bytes);
+                    if (entry != null) {
+                        output.link(outputPath, entry, bytes, owner);
+                    } else {
+                        output.write(outputPath, bytes, owner);
+                    }
                     return;
                 }
             }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.io.UncheckedIOException;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +37,17 @@ final class PageCache {
     private final Map<Object, HashValue128> shared = new IdentityHashMap<>();
     /** Texts of this build that stand for a known hash (see {@link #vouch}), by identity. */
     private final ModelHash.Vouched vouched = new ModelHash.Vouched();
+    private final Path indexFile;
+    /** The length and CRC of each entry, as the last build left them. */
+    private final Map<String, Check> index;
+    /** The same of each entry this build used or wrote: the next build's index. */
+    private final Map<String, Check> checks = new ConcurrentHashMap<>();
 
     private PageCache(Path folder, String common) {
         this.entries = new CacheFolder(folder, "pages");
         this.common = common;
+        this.indexFile = folder.resolve("pages.index");
+        this.index = readIndex(indexFile);
     }
 
     static PageCache open(Path folder, Theme theme, Map<String, ? extends Map<String, String>> labels, String basePath,
@@ -134,45 +144,90 @@ final class PageCache {
         return value128;
     }
 
+    /** A page kept in the cache: its bytes, and the entry's file, which holds exactly them. */
+    record Kept(byte[] bytes, Path file) {
+    }
+
+    /** What an entry held when it was written: a page linked into a site may be changed there, and so here. */
+    private record Check(int length, long crc) {
+    }
+
     /**
-     * The page rendered under {@code key} as it is written to the site (UTF-8), or null. An entry is its header line
-     * (key, length, CRC-32 of the page) and the page's bytes: a hit is copied to the output as it is, neither decoded
-     * nor encoded, and a damaged or misplaced file is never taken for a page.
+     * The page rendered under {@code key} as it is written to the site (UTF-8), or null. An entry is the page's bytes
+     * alone, so that the site can hold it as a hard link; its length and CRC-32 are in the index file beside the
+     * entries ({@code pages.index}), and a hit must match them: a damaged entry, or one changed through a link in a
+     * site, is never taken for a page (it is made again, as a new file).
      */
-    byte[] get(String key) {
-        byte[] bytes = entries.read(key);
-        if (bytes == null) {
+    Kept get(String key) {
+        Check check = index.get(key);
+        if (check == null) {
             return null;
         }
-        int newline = -1;
-        for (int i = 0; i < Math.min(bytes.length, 128); i++) {
-            if (bytes[i] == '\n') {
-                newline = i;
-                break;
+        byte[] bytes = entries.read(key);
+        if (bytes == null || bytes.length != check.length() || crc(bytes) != check.crc()) {
+            return null;
+        }
+        checks.put(key, check);
+        return new Kept(bytes, entries.file(key));
+    }
+
+    /** Keeps a rendered page; returns the entry's file (the page's bytes), or null when it could not be written. */
+    Path put(String key, byte[] page) {
+        Path file = entries.write(key, page);
+        if (file != null) {
+            checks.put(key, new Check(page.length, crc(page)));
+        }
+        return file;
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static Map<String, Check> readIndex(Path file) {
+        Map<String, Check> index = new HashMap<>();
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+            lines.forEach(line -> {
+                String[] fields = line.split(" ");
+                if (fields.length == 3) {
+                    try {
+                        index.put(fields[0], new Check(Integer.parseInt(fields[1]), Long.parseLong(fields[2], 16)));
+                    } catch (NumberFormatException e) {
+                        // a damaged line: its entry is made again
+                    }
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of(); // no index (a first build, an older cache): every page is rendered
+        }
+        return index;
+    }
+
+    /** Writes the index of the entries this build used, whole or not at all. */
+    private void writeIndex() {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(checks).forEach((key, check) -> text.append(key).append(' ').append(check.length()).append(' ')
+                .append(Long.toHexString(check.crc())).append('\n'));
+        Path temporary = indexFile.resolveSibling("." + indexFile.getFileName() + "-" + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+            Files.move(temporary, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Best effort: without its index the next build renders every page again.
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // left for the next build to overwrite
             }
         }
-        if (newline < 0) {
-            return null;
-        }
-        byte[] page = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
-        String header = new String(bytes, 0, newline, StandardCharsets.US_ASCII);
-        return header.equals(header(key, page)) ? page : null; // else made again, and rewritten
     }
 
-    void put(String key, byte[] page) {
-        byte[] header = (header(key, page) + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] entry = Arrays.copyOf(header, header.length + page.length);
-        System.arraycopy(page, 0, entry, header.length, page.length);
-        entries.write(key, entry);
-    }
-
-    private static String header(String key, byte[] page) {
-        CRC32 crc = new CRC32();
-        crc.update(page);
-        return key + " " + page.length + " " + Long.toHexString(crc.getValue());
-    }
-
+    /** Removes the entries this build did not use, and writes the index of those it did. */
     void removeUnused() {
         entries.removeUnused();
+        writeIndex();
     }
 }

@@ -75,6 +75,8 @@ public final class SiteOutput implements AutoCloseable {
     /** In-place mode: this build writes only what an edit changed; every other file stays as the last commit left it. */
     private final boolean patching;
     private boolean committed;
+    /** Whether {@link #link} still tries links. */
+    private volatile boolean linking = true;
 
     public SiteOutput(Path target) throws PharosException {
         this(target, null, false);
@@ -142,6 +144,33 @@ public final class SiteOutput implements AutoCloseable {
         }
         try {
             folders.parentOf(file);
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Writes a file whose bytes {@code source} holds, a build cache's entry that is never changed in place: as a hard
+     * link to it, which writes no data (on a large site most of an edit build was writing pages the cache held), or,
+     * where the file system has no links or {@code source} is on another one, as {@code bytes}.
+     */
+    public void link(String path, Path source, byte[] bytes, String owner) throws PharosException {
+        Path file = resolve(path, owner);
+        if (pending != null) {
+            pending.put(normalize(path), bytes);
+            return;
+        }
+        try {
+            folders.parentOf(file);
+            if (linking) {
+                try {
+                    Files.createLink(file, source);
+                    return;
+                } catch (IOException | UnsupportedOperationException e) {
+                    linking = false; // the next files would fail alike: written from here on
+                }
+            }
             Files.write(file, bytes);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));

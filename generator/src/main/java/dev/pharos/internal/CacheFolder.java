@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -26,6 +28,8 @@ import java.util.zip.CRC32;
 public final class CacheFolder {
 
     private static final String ENTRY = ".entry";
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private static volatile String generator;
 
@@ -53,22 +57,35 @@ public final class CacheFolder {
         used.add(key);
     }
 
-    /** Keeps an entry; written whole or not at all (a killed build leaves no torn entry under its name). */
-    public void write(String key, byte[] bytes) {
+    /**
+     * Keeps an entry; written whole or not at all (a killed build leaves no torn entry under its name), and always
+     * as a new file, never over an old one's bytes: a site may hold an entry as a hard link
+     * ({@code SiteOutput#link}), which must keep what it held. Returns the entry's file, or null when it could not be
+     * written.
+     */
+    public Path write(String key, byte[] bytes) {
         used.add(key);
         Path file = file(key);
         try {
             folders.parentOf(file);
-            Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
+            // Not Files.createTempFile: its files are private to their owner (0600), and a page linked from the
+            // cache into a site must be as readable as one written there (a web server runs as another user).
+            Path temporary = file.resolveSibling("." + key + "-" + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
-                Files.write(temporary, bytes);
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
             }
+            return file;
         } catch (IOException | RuntimeException e) {
-            // Best effort: the next build makes the entry again.
+            return null; // best effort: the next build makes the entry again
         }
+    }
+
+    /** The file that holds (or would hold) the entry under {@code key}. */
+    public Path file(String key) {
+        return folder.resolve(key.substring(0, 2)).resolve(key + ENTRY);
     }
 
     /** Removes the entries this build did not ask for (deleted pages, old versions of edited ones). */
@@ -99,10 +116,6 @@ public final class CacheFolder {
         } catch (IOException e) {
             // A folder that is not the cache's, or a file another build holds: left, the rest is still cleaned.
         }
-    }
-
-    private Path file(String key) {
-        return folder.resolve(key.substring(0, 2)).resolve(key + ENTRY);
     }
 
     /**

@@ -150,6 +150,46 @@ class BodyCacheTest {
         assertThat(TestSites.tree(dir.resolve("d"))).isEqualTo(scratch("e"));
     }
 
+    @Test
+    void keptPagesAreHardLinksToTheCacheAsReadableAsWrittenPages() throws Exception {
+        cached("a");
+        cached("b");
+        Map<String, String> scratch = scratch("c");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch);
+        java.util.Set<Object> entryFiles = new java.util.HashSet<>();
+        for (Path entry : entries("pages")) {
+            entryFiles.add(Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        }
+        for (String page : List.of("en/fees/deposit/index.html", "zh-CN/fees/withdrawal/index.html")) {
+            Path linked = dir.resolve("b").resolve(page);
+            assertThat(Files.readAttributes(linked, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                    .as(page + " is a cache entry's file").isIn(entryFiles);
+            // A web server reads the site as another user: a linked page has the permissions of a written one.
+            assertThat(Files.getPosixFilePermissions(linked))
+                    .isEqualTo(Files.getPosixFilePermissions(dir.resolve("c").resolve(page)));
+        }
+    }
+
+    @Test
+    void aPageChangedThroughItsLinkOrALostIndexIsRenderedAgain() throws Exception {
+        cached("a");
+        // Changed in place in the site (a post-processing step): through the link, the cache entry changes too.
+        Path page = dir.resolve("a/en/fees/deposit/index.html");
+        Files.writeString(page, "<!-- changed after the build -->", java.nio.file.StandardOpenOption.APPEND);
+        cached("b");
+        Map<String, String> scratch = scratch("c");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch);
+        assertThat(Files.isSameFile(page, dir.resolve("b/en/fees/deposit/index.html"))).isFalse();
+        assertThat(Files.isSameFile(dir.resolve("a/en/fees/withdrawal/index.html"),
+                dir.resolve("b/en/fees/withdrawal/index.html"))).as("an untouched page is linked still").isTrue();
+        // Without the index of lengths and CRCs no entry can be checked, so none is taken.
+        Files.delete(cache.resolve("pages.index"));
+        cached("d");
+        assertThat(TestSites.tree(dir.resolve("d"))).isEqualTo(scratch);
+        assertThat(Files.isSameFile(dir.resolve("b/en/fees/withdrawal/index.html"),
+                dir.resolve("d/en/fees/withdrawal/index.html"))).isFalse();
+    }
+
     private List<Path> entries() throws Exception {
         return entries("bodies");
     }
