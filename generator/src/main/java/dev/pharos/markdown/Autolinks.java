@@ -12,6 +12,7 @@ import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * flexmark's autolink extension (bare {@code https://…}, {@code www.…} and e-mail addresses become links), with a
@@ -40,18 +41,28 @@ final class Autolinks implements Parser.ParserExtension {
      * Many texts hold a colon ("Note:"), few a link.
      */
     static boolean mayHoldLink(CharSequence text) {
+        // A text node is usually a slice of the page's String: read that String, not the slice's virtual charAt,
+        // which the quick compiler the launcher runs does not inline (this check was 1 % of a build's CPU).
+        if (text instanceof SubSequence slice && slice.getBase() instanceof String base) {
+            return mayHoldLink(base, slice.getStartOffset(), slice.getEndOffset());
+        }
+        String whole = text.toString();
+        return mayHoldLink(whole, 0, whole.length());
+    }
+
+    private static boolean mayHoldLink(String text, int from, int to) {
         int w = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '@') {
                 return true;
             }
             if (c == ':') {
                 int next = i + 1;
-                while (next < n && text.charAt(next) == '\\') {
+                while (next < to && text.charAt(next) == '\\') {
                     next++;
                 }
-                if (next < n && text.charAt(next) == '/') {
+                if (next < to && text.charAt(next) == '/') {
                     return true;
                 }
             }

@@ -2,6 +2,7 @@ package dev.pharos.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.pharos.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,18 @@ class AutolinksTest {
         assertThat(Autolinks.mayHoldLink("http:\\/\\/x")).isTrue();
         assertThat(Autolinks.mayHoldLink("a@b")).isTrue();
         assertThat(Autolinks.mayHoldLink("www.x")).isTrue();
+    }
+
+    /** A text node's characters are a slice of the page: only the slice counts, not the page around it. */
+    @Test
+    void aSliceOfThePageIsReadWithinItsBounds() {
+        BasedSequence page = BasedSequence.of("Mail a@b, see https://x or www.y: 12:30 Note:");
+        assertThat(Autolinks.mayHoldLink(page.subSequence(34, 45))).as("12:30 Note:").isFalse();
+        assertThat(Autolinks.mayHoldLink(page.subSequence(9, 17))).as("see http, no colon").isFalse();
+        assertThat(Autolinks.mayHoldLink(page.subSequence(14, 22))).as("https://").isTrue();
+        assertThat(Autolinks.mayHoldLink(page.subSequence(5, 8))).as("a@b").isTrue();
+        assertThat(Autolinks.mayHoldLink(page.subSequence(27, 30))).as("www").isTrue();
+        assertThat(Autolinks.mayHoldLink(page.subSequence(19, 20))).as("the colon of https, alone").isFalse();
     }
 
     /** Every page of both real corpora: the same bytes as with flexmark's extension, and links among them. */
