@@ -12,10 +12,12 @@ import dev.pharos.render.Theme;
 import dev.pharos.render.UiStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** What one build shares between its stages: the site, the theme, rendered article bodies and the output. */
 public final class BuildContext {
@@ -188,36 +190,59 @@ public final class BuildContext {
     /** Renders a template with a finished model and writes it at an output path. */
     public void write(String template, String locale, Map<String, Object> model, String outputPath, String owner)
             throws PharosException {
+        write(template, locale, model, () -> model, outputPath, owner);
+    }
+
+    /**
+     * As {@link #write(String, String, Map, String, String)}, with the model in two forms: {@code keyModel} names
+     * everything the page is made from but may hold {@linkplain #standIn stand-ins} for texts that are costly to
+     * make, and {@code model}, which holds those texts, is made only when the page is not kept in the build cache.
+     */
+    void write(String template, String locale, Map<String, Object> keyModel, Supplier<Map<String, Object>> model,
+            String outputPath, String owner) throws PharosException {
         try {
-            String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), model);
-            String key = html == null && pages != null ? pages.key(outputPath, template, locale, model) : null;
+            String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
             if (key != null) {
                 PageCache.Kept kept = pages.get(key);
                 if (kept != null) {
                     output.link(outputPath, kept.file(), kept.bytes(), owner);
                     return;
                 }
-            }
-            if (html == null) {
-                html = renderer.render(template, model, strings(locale), site.config().basePath(), origin());
-                if (renders != null) {
-                    renders.put(outputPath, template, locale, theme.fingerprint(), model, html);
+                byte[] bytes = render(template, locale, model.get()).getBytes(StandardCharsets.UTF_8);
+                Path entry = pages.put(key, bytes);
+                if (entry != null) {
+                    output.link(outputPath, entry, bytes, owner);
+                } else {
+                    output.write(outputPath, bytes, owner);
                 }
-                if (key != null) {
-                    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-                    java.nio.file.Path entry = pages.put(key, bytes);
-                    if (entry != null) {
-                        output.link(outputPath, entry, bytes, owner);
-                    } else {
-                        output.write(outputPath, bytes, owner);
-                    }
-                    return;
+                return;
+            }
+            Map<String, Object> finished = model.get();
+            String html = renders == null ? null : renders.get(outputPath, template, locale, theme.fingerprint(), finished);
+            if (html == null) {
+                html = render(template, locale, finished);
+                if (renders != null) {
+                    renders.put(outputPath, template, locale, theme.fingerprint(), finished, html);
                 }
             }
             output.write(outputPath, html, owner);
         } catch (TemplateRenderer.RenderException e) {
             throw new PharosException(e.problem(), e);
         }
+    }
+
+    private String render(String template, String locale, Map<String, Object> model)
+            throws TemplateRenderer.RenderException {
+        return renderer.render(template, model, strings(locale), site.config().basePath(), origin());
+    }
+
+    /**
+     * A short text to put in a {@code keyModel} where a text made from {@code body} alone ({@code part} says how)
+     * goes: it names the body by its build cache key, so a kept page is found without making the text. Null when
+     * the key could not name the body: without the build cache, or for a body the cache did not vouch for.
+     */
+    String standIn(ProcessedHtml body, String part) {
+        return pages == null ? null : pages.standIn(body.html(), part);
     }
 
     /**

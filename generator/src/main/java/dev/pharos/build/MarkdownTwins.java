@@ -90,14 +90,23 @@ final class MarkdownTwins {
         // Without their bodies: all of a large site's Markdown would not fit in the heap a second time.
         Map<Page, Views.MarkdownView> views = new ConcurrentHashMap<>();
         Parallel.forEach(pages, page -> {
-            Views.MarkdownView view = view(page);
-            views.put(page, withoutBody(view));
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("site", context.models().siteView(page.locale()));
-            model.put("twin", view);
-            context.write("page.md", page.locale(), model, context.outputPath(twinUrl(page)), page.source());
+            // With the build cache, the twin's text is made only if its page is not kept: in the key, a stand-in
+            // names the body it is made from.
+            String standIn = context.standIn(context.processed(page).orElseThrow(), "twin");
+            Views.MarkdownView keyView = standIn == null ? view(page) : view(page, standIn);
+            views.put(page, withoutBody(keyView));
+            context.write("page.md", page.locale(), twinModel(page, keyView),
+                    () -> twinModel(page, standIn == null ? keyView : view(page)),
+                    context.outputPath(twinUrl(page)), page.source());
         });
         return views;
+    }
+
+    private Map<String, Object> twinModel(Page page, Views.MarkdownView view) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", context.models().siteView(page.locale()));
+        model.put("twin", view);
+        return model;
     }
 
     private String fullUrl(LocaleInfo locale) {
@@ -158,6 +167,10 @@ final class MarkdownTwins {
         String body = context.renders() == null ? text.get() : context.renders().twin(page.url(), html, text);
         // Made from the body, the page's URL (in the body's key) and the site's origin (in every page key).
         context.vouchDerived(body, html, "twin");
+        return view(page, body);
+    }
+
+    private Views.MarkdownView view(Page page, String body) {
         return new Views.MarkdownView(page.title(), oneLine(context.models().description(page)),
                 context.models().absolute(page.url()), context.models().absolute(twinUrl(page)),
                 page.updated().orElse(null), body);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -126,6 +127,16 @@ final class PageCache {
         if (known != null && text != null) {
             vouch(text, known.getMostSignificantBits() + ":" + known.getLeastSignificantBits(), part);
         }
+    }
+
+    /**
+     * A short text naming what a text made from the vouched {@code source} ({@code part} says how) is made from, to
+     * stand in for it in a key: see {@link BuildContext#standIn}. Null when {@code source} was not vouched for.
+     */
+    String standIn(String source, String part) {
+        HashValue128 known = source == null ? null : vouched.get(source);
+        return known == null ? null : "\u0000" + part + " " + HexFormat.of().toHexDigits(known.getMostSignificantBits())
+                + HexFormat.of().toHexDigits(known.getLeastSignificantBits());
     }
 
     private HashValue128 sharedHash(Object value) throws ModelHash.Unhashable {

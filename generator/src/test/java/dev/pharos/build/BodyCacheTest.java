@@ -136,6 +136,28 @@ class BodyCacheTest {
                 .satisfies(entry -> assertThat(entry.toString()).contains("zh-CN"));
     }
 
+    /**
+     * A twin whose page is kept is found by a stand-in for its text, which names the body; the text is made only
+     * for a twin that changed. Long bodies only: the cache names a short one by its characters.
+     */
+    @Test
+    void aLongPagesTwinFollowsEditsToItsBodyAndTitle() throws Exception {
+        String steps = "1. Open **Assets**, then *Withdraw*.\n2. Pick the network the receiving platform supports.\n"
+                + "3. Paste the address, check its first and last characters, and confirm with your second factor.\n";
+        content.page("en/fees/networks.md", "title: Network fees", ("## Steps\n\n" + steps + "\n").repeat(8));
+        cached("a");
+        Path page = content.root().resolve("en/fees/networks.md");
+        // Past the excerpt, which the twin's description shows: only the body's key tells the twins apart.
+        Files.writeString(page, Files.readString(page) + "\nFees are shown before you confirm.\n");
+        cached("b");
+        assertThat(TestSites.read(dir.resolve("b/en/fees/networks/index.md"))).contains("Fees are shown before you confirm.");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        Files.writeString(page, Files.readString(page).replace("title: Network fees", "title: Fees per network"));
+        cached("d");
+        assertThat(TestSites.read(dir.resolve("d/en/fees/networks/index.md"))).contains("Fees per network");
+        assertThat(TestSites.tree(dir.resolve("d"))).isEqualTo(scratch("e"));
+    }
+
     @Test
     void aChangedTemplateOrInterfaceTextRendersEveryPageAgain() throws Exception {
         cached("a");
