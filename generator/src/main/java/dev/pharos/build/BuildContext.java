@@ -246,8 +246,7 @@ public final class BuildContext {
     }
 
     /**
-     * As {@link #write}, for a file too large to hold ({@code llms-full.txt}): rendered straight into the output,
-     * never cached.
+     * As {@link #write}, for a file too large to hold ({@code llms-full.txt}): rendered straight into the output.
      */
     void writeLarge(String template, String locale, Map<String, Object> model, String outputPath, String owner)
             throws PharosException {
@@ -258,6 +257,30 @@ public final class BuildContext {
                 throw new PharosException(e.problem(), e);
             }
         });
+    }
+
+    /**
+     * As {@link #writeLarge(String, String, Map, String, String)}, kept in the build cache under the key of
+     * {@code keyModel} (see {@link #write(String, String, Map, Supplier, String, String)}): a kept file is linked,
+     * and the model is rendered only when there is none.
+     */
+    void writeLarge(String template, String locale, Map<String, Object> keyModel, Supplier<Map<String, Object>> model,
+            String outputPath, String owner) throws PharosException {
+        String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
+        Path kept = key == null ? null : pages.getFile(key);
+        if (kept != null) {
+            output.link(outputPath, kept, null, owner);
+            return;
+        }
+        writeLarge(template, locale, model.get(), outputPath, owner);
+        if (key != null) {
+            pages.adopt(key, output.staging().resolve(outputPath));
+        }
+    }
+
+    /** Whether this build keeps rendered pages in the build cache (then {@link #standIn} names bodies). */
+    boolean keepsPages() {
+        return pages != null;
     }
 
     /** As {@link #writeLarge}, in the preview after its commit ({@link #defer}): see {@link SiteOutput#replaceNow}. */

@@ -90,9 +90,8 @@ final class MarkdownTwins {
         // Without their bodies: all of a large site's Markdown would not fit in the heap a second time.
         Map<Page, Views.MarkdownView> views = new ConcurrentHashMap<>();
         Parallel.forEach(pages, page -> {
-            // With the build cache, the twin's text is made only if its page is not kept: in the key, a stand-in
-            // names the body it is made from.
-            String standIn = context.standIn(context.processed(page).orElseThrow(), "twin");
+            // With the build cache, the twin's text is made only if its page is not kept.
+            String standIn = standIn(page);
             Views.MarkdownView keyView = standIn == null ? view(page) : view(page, standIn);
             views.put(page, withoutBody(keyView));
             context.write("page.md", page.locale(), twinModel(page, keyView),
@@ -129,19 +128,42 @@ final class MarkdownTwins {
                 return ordered.size();
             }
         };
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("site", siteView);
-        model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
-                oneLine(siteView.description()), fullUrl, full));
+        Map<String, Object> model = fullModel(locale, siteView, fullUrl, full);
         String path = locale.code() + "/llms-full.txt";
         if (context.previewing()) {
             // Every article of the locale, tens of megabytes on a large site, and no reloaded page needs it:
             // written after the reload, straight into the site, like the search index.
             context.output().keep(path);
             context.defer(() -> context.writeLargeInPlace("llms-full.txt", locale.code(), model, path));
+        } else if (context.keepsPages()) {
+            // Kept in the build cache under the articles' stand-ins: an edit in another locale leaves it as it was.
+            Map<String, Object> keyModel = fullModel(locale, siteView, fullUrl, ordered.stream().map(this::keyView).toList());
+            context.writeLarge("llms-full.txt", locale.code(), keyModel, () -> model, path, "llms-full.txt");
         } else {
             context.writeLarge("llms-full.txt", locale.code(), model, path, "llms-full.txt");
         }
+    }
+
+    private Map<String, Object> fullModel(LocaleInfo locale, Views.SiteView siteView, String fullUrl,
+            List<Views.MarkdownView> articles) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", siteView);
+        model.put("locale", new Views.LlmsLocaleView(locale.code(), locale.label(), siteView.title(),
+                oneLine(siteView.description()), fullUrl, articles));
+        return model;
+    }
+
+    /**
+     * A page's twin for a key: with the build cache, its text is a {@linkplain BuildContext#standIn stand-in}
+     * naming the body it is made from, so a kept file is found without making the text.
+     */
+    private Views.MarkdownView keyView(Page page) {
+        String standIn = standIn(page);
+        return standIn == null ? view(page) : view(page, standIn);
+    }
+
+    private String standIn(Page page) {
+        return context.standIn(context.processed(page).orElseThrow(), "twin");
     }
 
     private static Views.MarkdownView withoutBody(Views.MarkdownView view) {

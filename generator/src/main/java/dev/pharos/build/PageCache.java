@@ -160,7 +160,7 @@ final class PageCache {
     }
 
     /** What an entry held when it was written: a page linked into a site may be changed there, and so here. */
-    private record Check(int length, long crc) {
+    private record Check(long length, long crc) {
     }
 
     /**
@@ -191,6 +191,47 @@ final class PageCache {
         return file;
     }
 
+    /**
+     * As {@link #get}, for a file too large to hold (a locale's {@code llms-full.txt}): checked as it is read, and
+     * only the entry's file returned.
+     */
+    Path getFile(String key) {
+        Check check = index.get(key);
+        Path file = entries.file(key);
+        entries.keep(key);
+        if (check == null || !check.equals(checkOf(file))) {
+            return null;
+        }
+        checks.put(key, check);
+        return file;
+    }
+
+    /**
+     * Keeps a file this build wrote to the site (never to be changed) as the entry under {@code key}: linked where
+     * the file system allows, else copied.
+     */
+    void adopt(String key, Path written) {
+        Check check = checkOf(written);
+        if (check != null && entries.adopt(key, written) != null) {
+            checks.put(key, check);
+        }
+    }
+
+    private static Check checkOf(Path file) {
+        CRC32 crc = new CRC32();
+        long length = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+                length += n;
+            }
+            return new Check(length, crc.getValue());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -204,7 +245,7 @@ final class PageCache {
                 String[] fields = line.split(" ");
                 if (fields.length == 3) {
                     try {
-                        index.put(fields[0], new Check(Integer.parseInt(fields[1]), Long.parseLong(fields[2], 16)));
+                        index.put(fields[0], new Check(Long.parseLong(fields[1]), Long.parseLong(fields[2], 16)));
                     } catch (NumberFormatException e) {
                         // a damaged line: its entry is made again
                     }

@@ -153,7 +153,8 @@ public final class SiteOutput implements AutoCloseable {
     /**
      * Writes a file whose bytes {@code source} holds, a build cache's entry that is never changed in place: as a hard
      * link to it, which writes no data (on a large site most of an edit build was writing pages the cache held), or,
-     * where the file system has no links or {@code source} is on another one, as {@code bytes}.
+     * where the file system has no links or {@code source} is on another one, as {@code bytes} (a copy of
+     * {@code source} when null: a file too large to hold).
      */
     public void link(String path, Path source, byte[] bytes, String owner) throws PharosException {
         Path file = resolve(path, owner);
@@ -171,7 +172,11 @@ public final class SiteOutput implements AutoCloseable {
                     linking = false; // the next files would fail alike: written from here on
                 }
             }
-            Files.write(file, bytes);
+            if (bytes == null) {
+                Files.copy(source, file);
+            } else {
+                Files.write(file, bytes);
+            }
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
         }

@@ -64,6 +64,30 @@ public final class CacheFolder {
      * written.
      */
     public Path write(String key, byte[] bytes) {
+        return place(key, temporary -> Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Keeps {@code file}, which nobody changes any more, as the entry under {@code key}: as a hard link to it where
+     * the file system allows, else as a copy. Returns the entry's file, or null when it could not be kept.
+     */
+    public Path adopt(String key, Path file) {
+        return place(key, temporary -> {
+            try {
+                Files.createLink(temporary, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, temporary);
+            }
+        });
+    }
+
+    /** Makes a new file at a temporary path. */
+    @FunctionalInterface
+    private interface TemporaryFile {
+        void make(Path temporary) throws IOException;
+    }
+
+    private Path place(String key, TemporaryFile make) {
         used.add(key);
         Path file = file(key);
         try {
@@ -72,7 +96,7 @@ public final class CacheFolder {
             // cache into a site must be as readable as one written there (a web server runs as another user).
             Path temporary = file.resolveSibling("." + key + "-" + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
-                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                make.make(temporary);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

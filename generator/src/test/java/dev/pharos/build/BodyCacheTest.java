@@ -131,6 +131,10 @@ class BodyCacheTest {
         List<Path> reused = entries("pages").stream().filter(pages::contains).toList();
         assertThat(reused).hasSizeGreaterThan(pages.size() / 2).hasSizeLessThan(pages.size());
         assertThat(entries("analyses").stream().filter(analyses::contains)).hasSize(analyses.size() - 1);
+        // Each locale's llms-full.txt is kept whole: the edited locale's is made again, the other's linked.
+        assertThat(Files.isSameFile(dir.resolve("a/zh-CN/llms-full.txt"), dir.resolve("b/zh-CN/llms-full.txt"))).isTrue();
+        assertThat(Files.isSameFile(dir.resolve("a/en/llms-full.txt"), dir.resolve("b/en/llms-full.txt"))).isFalse();
+        assertThat(TestSites.read(dir.resolve("b/en/llms-full.txt"))).contains("Because networks charge it.");
         // The Chinese index was taken whole; the English one was built again and replaced its old entry.
         assertThat(entries("indexes")).hasSize(2).filteredOn(indexes::contains).singleElement()
                 .satisfies(entry -> assertThat(entry.toString()).contains("zh-CN"));
