@@ -6,27 +6,32 @@ import dev.pharos.internal.CacheFolder;
 import dev.pharos.internal.ModelHash;
 import dev.pharos.render.Theme;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
  * Rendered pages kept in the build cache ({@code <cache>/pages/}), so that a build after an edit renders only the
  * pages that show something of it. An entry is found by a hash of everything a template's output depends on: the
- * template, locale and output path, the model by content ({@link ModelHash}), the UI strings, the base URL, every file of the writer's theme folders, and this Pharos (whose jar holds the built-in theme).
+ * template, locale and output path, the model by content ({@link ModelHash}), the UI strings, the base URL, every
+ * file of the writer's theme folders, and this Pharos (whose jar holds the built-in theme).
+ *
+ * <p>An entry holds the page's bytes alone, so that a site takes a kept page as a hard link to it instead of
+ * writing it again ({@link SiteOutput#link}); each entry's length and CRC-32 are in {@code pages.index}, and an
+ * entry that no longer matches them (damaged, or changed in place through a site's link) is never taken.
  */
 final class PageCache {
 
