@@ -6,6 +6,7 @@ import dev.pharos.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,23 @@ class LauncherIT {
         assertThat(plain.exit()).as(plain.err()).isZero();
         assertThat(TestSites.tree(dir.resolve("second"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
         assertThat(TestSites.tree(dir.resolve("first"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
+    }
+
+    @Test
+    void aNewArchiveLeavesOnlyTheFourArchivesUsedLast() throws Exception {
+        Path cache = dir.resolve("cache").resolve("pharos");
+        Files.createDirectories(cache);
+        long now = System.currentTimeMillis();
+        for (int i = 1; i <= 6; i++) { // archives of earlier Pharos versions, cds-6.jsa used last
+            Path old = Files.writeString(cache.resolve("cds-" + i + ".jsa"), "an older archive");
+            FileTime used = FileTime.fromMillis(now - (10 - i) * 3_600_000L);
+            Files.getFileAttributeView(old, BasicFileAttributeView.class).setTimes(used, used, null);
+        }
+        Run build = run(Map.of(), DIST.resolve("bin").resolve("pharos").toString(), "build", "--source",
+                TestSites.sampleContent().toString(), "--out", dir.resolve("site").toString());
+        assertThat(build.exit()).as(build.err()).isZero();
+        assertThat(archives().stream().map(p -> p.getFileName().toString()))
+                .hasSize(4).contains("cds-6.jsa", "cds-5.jsa", "cds-4.jsa").doesNotContain("cds-1.jsa", "cds-2.jsa", "cds-3.jsa");
     }
 
     /**
