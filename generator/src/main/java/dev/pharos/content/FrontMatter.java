@@ -60,7 +60,7 @@ public record FrontMatter(ConfigReader values, String body, int bodyLine, boolea
                 String yaml = text.substring(firstNewline + 1, pos);
                 String body = end < 0 ? "" : text.substring(end + 1);
                 try {
-                    Yaml.Document document = Yaml.parse(yaml, file, 2);
+                    Yaml.Document document = Yaml.parse(yaml, 2);
                     if (document.root() != null && !(document.root() instanceof Map<?, ?>)) {
                         problems.add(Problem.error(file, 2, "front matter must be 'key: value' lines, such as 'title: ...'"));
                         return new FrontMatter(ConfigReader.of(file, new Yaml.Document(null, Map.of()), problems, 1), body, lineNo + 1, true);

@@ -37,7 +37,7 @@ final class SiteConfigLoader {
         }
         Yaml.Document document;
         try {
-            document = Yaml.parse(TextFiles.read(file, SiteConfig.FILE_NAME), SiteConfig.FILE_NAME, 1);
+            document = Yaml.parse(TextFiles.read(file, SiteConfig.FILE_NAME), 1);
         } catch (TextFiles.Unreadable e) {
             problems.add(e.problem());
             return inferred(root, folders, new ArrayList<>());

@@ -28,6 +28,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -40,6 +41,23 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class Yaml {
 
+    /**
+     * One set of settings, and one resolver of plain scalars, for every text: made per text they were a tenth of
+     * what loading a large site's front matter allocated. Both are only read while parsing. Errors name their file
+     * and line through {@link SyntaxError}, so the settings need no label.
+     */
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setSchema(new CoreSchema() {
+                private final ScalarResolver shared = super.getScalarResolver();
+
+                @Override
+                public ScalarResolver getScalarResolver() {
+                    return shared;
+                }
+            })
+            .setAllowDuplicateKeys(false)
+            .setUseMarks(true)
+            .build();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -80,16 +98,10 @@ public final class Yaml {
      *
      * @param firstLine the file line the text starts on (front matter starts on line 2), to report real lines
      */
-    public static Document parse(String text, String label, int firstLine) throws SyntaxError {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(label)
-                .setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(false)
-                .setUseMarks(true)
-                .build();
+    public static Document parse(String text, int firstLine) throws SyntaxError {
         try {
-            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), firstLine);
-            Composer composer = new Composer(settings, parser);
+            Parser parser = new DepthLimitedParser(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), firstLine);
+            Composer composer = new Composer(SETTINGS, parser);
             Optional<Node> node = composer.getSingleNode();
             Map<String, Integer> lines = new LinkedHashMap<>();
             Conversion conversion = new Conversion(lines, firstLine);

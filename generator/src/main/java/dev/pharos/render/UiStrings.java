@@ -58,7 +58,7 @@ public final class UiStrings {
     private static void readInto(Path file, Map<String, String> merged, List<Problem> problems) {
         String label = "themes/" + file.getParent().getParent().getFileName() + "/i18n/" + file.getFileName();
         try {
-            Yaml.Document doc = Yaml.parse(TextFiles.read(file, label), label, 1);
+            Yaml.Document doc = Yaml.parse(TextFiles.read(file, label), 1);
             flatten("", doc.map(), merged);
         } catch (TextFiles.Unreadable e) {
             problems.add(e.problem());

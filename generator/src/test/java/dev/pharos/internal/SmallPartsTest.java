@@ -134,7 +134,7 @@ class SmallPartsTest {
 
     @Test
     void yamlRemembersTheLineOfEveryKeyAndReadsBareDates() throws Exception {
-        Yaml.Document doc = Yaml.parse("title: A\nsupport:\n  channels:\n    - id: chat\n      url: x\nwhen: 2026-01-02\nquoted: '2026-01-02'\n", "f", 1);
+        Yaml.Document doc = Yaml.parse("title: A\nsupport:\n  channels:\n    - id: chat\n      url: x\nwhen: 2026-01-02\nquoted: '2026-01-02'\n", 1);
         assertThat(doc.lines()).containsEntry("title", 1).containsEntry("support.channels[0]", 4)
                 .containsEntry("support.channels[0].url", 5);
         assertThat(doc.map().get("when")).isEqualTo(LocalDate.of(2026, 1, 2));
@@ -143,10 +143,10 @@ class SmallPartsTest {
 
     @Test
     void yamlErrorsSayWhatToDo() {
-        assertThatThrownBy(() -> Yaml.parse("a: 1\nb: 2\na: 3\n", "f", 1)).isInstanceOf(Yaml.SyntaxError.class)
+        assertThatThrownBy(() -> Yaml.parse("a: 1\nb: 2\na: 3\n", 1)).isInstanceOf(Yaml.SyntaxError.class)
                 .hasMessage("'a' appears twice (also on line 1) - each key may appear once")
                 .satisfies(e -> assertThat(((Yaml.SyntaxError) e).line()).isEqualTo(3));
-        assertThatThrownBy(() -> Yaml.parse("title:\n\t- x\n", "f", 1)).isInstanceOf(Yaml.SyntaxError.class)
+        assertThatThrownBy(() -> Yaml.parse("title:\n\t- x\n", 1)).isInstanceOf(Yaml.SyntaxError.class)
                 .hasMessageContaining("indent with spaces");
     }
 
