@@ -203,9 +203,9 @@ public final class BuildContext {
         try {
             String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
             if (key != null) {
-                PageCache.Kept kept = pages.get(key);
+                Path kept = pages.get(key);
                 if (kept != null) {
-                    output.link(outputPath, kept.file(), kept.bytes(), owner);
+                    output.link(outputPath, kept, null, owner);
                     return;
                 }
                 byte[] bytes = render(template, locale, model.get()).getBytes(StandardCharsets.UTF_8);
@@ -267,7 +267,7 @@ public final class BuildContext {
     void writeLarge(String template, String locale, Map<String, Object> keyModel, Supplier<Map<String, Object>> model,
             String outputPath, String owner) throws PharosException {
         String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
-        Path kept = key == null ? null : pages.getFile(key);
+        Path kept = key == null ? null : pages.get(key);
         if (kept != null) {
             output.link(outputPath, kept, null, owner);
             return;

@@ -37,6 +37,7 @@ final class PageCache {
 
     /** Values {@link PageModels} shares between the pages of a locale: hashed once per build, not once per page. */
     private static final List<String> SHARED = List.of("nav", "banners");
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
     private final CacheFolder entries;
     private final String common;
@@ -160,31 +161,25 @@ final class PageCache {
         return value128;
     }
 
-    /** A page kept in the cache: its bytes, and the entry's file, which holds exactly them. */
-    record Kept(byte[] bytes, Path file) {
-    }
-
     /** What an entry held when it was written: a page linked into a site may be changed there, and so here. */
     private record Check(long length, long crc) {
     }
 
     /**
-     * The page rendered under {@code key} as it is written to the site (UTF-8), or null. An entry is the page's bytes
-     * alone, so that the site can hold it as a hard link; its length and CRC-32 are in the index file beside the
-     * entries ({@code pages.index}), and a hit must match them: a damaged entry, or one changed through a link in a
-     * site, is never taken for a page (it is made again, as a new file).
+     * The file of the page rendered under {@code key}, or null. An entry is the page's bytes alone (UTF-8, as the
+     * site has it), so that the site can hold it as a hard link; its length and CRC-32 are in the index file beside
+     * the entries ({@code pages.index}), and a hit must match them, checked as the entry is read: a damaged entry, or
+     * one changed through a link in a site, is never taken for a page (it is made again, as a new file).
      */
-    Kept get(String key) {
+    Path get(String key) {
         Check check = index.get(key);
-        if (check == null) {
-            return null;
-        }
-        byte[] bytes = entries.read(key);
-        if (bytes == null || bytes.length != check.length() || crc(bytes) != check.crc()) {
+        Path file = entries.file(key);
+        entries.keep(key);
+        if (check == null || !check.equals(checkOf(file))) {
             return null;
         }
         checks.put(key, check);
-        return new Kept(bytes, entries.file(key));
+        return file;
     }
 
     /** Keeps a rendered page; returns the entry's file (the page's bytes), or null when it could not be written. */
@@ -193,21 +188,6 @@ final class PageCache {
         if (file != null) {
             checks.put(key, new Check(page.length, crc(page)));
         }
-        return file;
-    }
-
-    /**
-     * As {@link #get}, for a file too large to hold (a locale's {@code llms-full.txt}): checked as it is read, and
-     * only the entry's file returned.
-     */
-    Path getFile(String key) {
-        Check check = index.get(key);
-        Path file = entries.file(key);
-        entries.keep(key);
-        if (check == null || !check.equals(checkOf(file))) {
-            return null;
-        }
-        checks.put(key, check);
         return file;
     }
 
@@ -222,10 +202,11 @@ final class PageCache {
         }
     }
 
+    /** Length and CRC-32 of a file, read through a buffer of this thread's: no page is held whole to check it. */
     private static Check checkOf(Path file) {
         CRC32 crc = new CRC32();
         long length = 0;
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = BUFFERS.get();
         try (var in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 crc.update(buffer, 0, n);
