@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pharos.BuildResult;
 import dev.pharos.Pharos;
 import dev.pharos.TestSites;
+import dev.pharos.internal.FileTrees;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +195,27 @@ class BodyCacheTest {
             // A web server reads the site as another user: a linked page has the permissions of a written one.
             assertThat(Files.getPosixFilePermissions(linked))
                     .isEqualTo(Files.getPosixFilePermissions(dir.resolve("c").resolve(page)));
+        }
+    }
+
+    /** A cache on another file system than the site (a tmpfs, another disk): no links there, pages written. */
+    @Test
+    void aCacheOnAnotherFileSystemGivesTheSameSiteWithoutLinks() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(dir)), "no second file system here");
+        cache = Files.createTempDirectory(shm, "pharos-cache-test-");
+        try {
+            cached("a");
+            Path page = content.root().resolve("en/fees/deposit.md");
+            Files.writeString(page, Files.readString(page).replace("Deposits are free.", "Deposits cost nothing."));
+            cached("b");
+            assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+            assertThat(Files.isSameFile(dir.resolve("a/en/fees/withdrawal/index.html"),
+                    dir.resolve("b/en/fees/withdrawal/index.html"))).isFalse();
+            assertThat(entries("pages")).isNotEmpty();
+        } finally {
+            FileTrees.delete(cache);
         }
     }
 
