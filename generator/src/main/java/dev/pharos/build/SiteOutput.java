@@ -137,17 +137,7 @@ public final class SiteOutput implements AutoCloseable {
     }
 
     public void write(String path, byte[] bytes, String owner) throws PharosException {
-        Path file = resolve(path, owner);
-        if (pending != null) {
-            pending.put(normalize(path), bytes);
-            return;
-        }
-        try {
-            folders.parentOf(file);
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
-        }
+        put(path, owner, bytes, file -> Files.write(file, bytes));
     }
 
     /**
@@ -157,13 +147,7 @@ public final class SiteOutput implements AutoCloseable {
      * {@code source} when null: a file too large to hold).
      */
     public void link(String path, Path source, byte[] bytes, String owner) throws PharosException {
-        Path file = resolve(path, owner);
-        if (pending != null) {
-            pending.put(normalize(path), bytes);
-            return;
-        }
-        try {
-            folders.parentOf(file);
+        put(path, owner, bytes == null ? source : bytes, file -> {
             if (linking) {
                 try {
                     Files.createLink(file, source);
@@ -177,6 +161,25 @@ public final class SiteOutput implements AutoCloseable {
             } else {
                 Files.write(file, bytes);
             }
+        });
+    }
+
+    /** Makes one file of the staged site. */
+    @FunctionalInterface
+    private interface FileJob {
+        void make(Path file) throws IOException;
+    }
+
+    /** Claims {@code path} and makes its file; in place, keeps {@code value} (bytes, or a file to copy) for the commit. */
+    private void put(String path, String owner, Object value, FileJob job) throws PharosException {
+        Path file = resolve(path, owner);
+        if (pending != null) {
+            pending.put(normalize(path), value);
+            return;
+        }
+        try {
+            folders.parentOf(file);
+            job.make(file);
         } catch (IOException e) {
             throw new PharosException(Problem.error(owner, 0, "cannot write " + path + ": " + e.getMessage()));
         }
