@@ -3,6 +3,7 @@ package dev.pharos.build;
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import dev.pharos.internal.CacheFolder;
+import dev.pharos.internal.FileTrees;
 import dev.pharos.internal.ModelHash;
 import dev.pharos.render.Theme;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -248,18 +248,10 @@ final class PageCache {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(checks).forEach((key, check) -> text.append(key).append(' ').append(check.length()).append(' ')
                 .append(Long.toHexString(check.crc())).append('\n'));
-        Path temporary = indexFile.resolveSibling("." + indexFile.getFileName() + "-" + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-            Files.move(temporary, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.replace(indexFile, temporary -> Files.writeString(temporary, text, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // Best effort: without its index the next build renders every page again.
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // left for the next build to overwrite
-            }
         }
     }
 

@@ -10,12 +10,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -28,8 +26,6 @@ import java.util.zip.CRC32;
 public final class CacheFolder {
 
     private static final String ENTRY = ".entry";
-    private static final long PID = ProcessHandle.current().pid();
-    private static final AtomicLong COUNTER = new AtomicLong();
 
     private static volatile String generator;
 
@@ -81,26 +77,12 @@ public final class CacheFolder {
         });
     }
 
-    /** Makes a new file at a temporary path. */
-    @FunctionalInterface
-    private interface TemporaryFile {
-        void make(Path temporary) throws IOException;
-    }
-
-    private Path place(String key, TemporaryFile make) {
+    private Path place(String key, FileTrees.Content content) {
         used.add(key);
         Path file = file(key);
         try {
             folders.parentOf(file);
-            // Not Files.createTempFile: its files are private to their owner (0600), and a page linked from the
-            // cache into a site must be as readable as one written there (a web server runs as another user).
-            Path temporary = file.resolveSibling("." + key + "-" + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
-            try {
-                make.make(temporary);
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            FileTrees.replace(file, content);
             return file;
         } catch (IOException | RuntimeException e) {
             return null; // best effort: the next build makes the entry again

@@ -4,15 +4,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-/** Whole folders on disk: the site's staging and old output, the publisher's work tree. */
+/**
+ * Whole folders on disk (the site's staging and old output, the publisher's work tree), and files replaced whole.
+ */
 public final class FileTrees {
 
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
+
     private FileTrees() {
+    }
+
+    /** Makes a file's new content at a temporary path. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} whole or not at all, as a new file: the content is made in a temporary file beside it
+     * (a name of this process and call, so concurrent writers never share one), which is then renamed over it in one
+     * step and never outlives a failure. Not {@link Files#createTempFile}: its files only their owner may read, and
+     * these may end up in a site that a web server reads as another user.
+     */
+    public static void replace(Path file, Content content) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + "-" + PID + "-" + TEMPORARIES.incrementAndGet()
+                + ".tmp");
+        try {
+            content.writeTo(temporary);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /**

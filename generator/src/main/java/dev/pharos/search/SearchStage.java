@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -222,14 +221,7 @@ public final class SearchStage implements BuildStage {
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return;
         }
-        // Not Files.createTempFile, whose files only their owner may read: this one becomes part of the site.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "-" + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        FileTrees.replace(target, temporary -> Files.write(temporary, bytes));
     }
 
     private List<IndexFiles.File> indexFiles(BuildContext context, String locale, String basePath) {

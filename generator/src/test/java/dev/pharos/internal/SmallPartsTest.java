@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pharos.PharosException;
 import dev.pharos.Problem;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,24 @@ class SmallPartsTest {
             throw new IllegalArgumentException("second");
         })).isInstanceOf(IllegalStateException.class).hasMessage("first");
         assertThat(finished).hasValue(1);
+    }
+
+    @Test
+    void aFileReplacedWholeIsTheOldOrTheNewAndAsReadableAsAWrittenOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("meta.json"), "old");
+        Path written = Files.writeString(dir.resolve("written.json"), "any");
+        assertThatThrownBy(() -> FileTrees.replace(file, temporary -> {
+            Files.writeString(temporary, "half of the new");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(Files.readString(file)).isEqualTo("old");
+        FileTrees.replace(file, temporary -> Files.writeString(temporary, "new"));
+        assertThat(Files.readString(file)).isEqualTo("new");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(written));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .containsExactlyInAnyOrder("meta.json", "written.json");
+        }
     }
 
     @Test
