@@ -186,7 +186,7 @@ final class PageCache {
     Path put(String key, byte[] page) {
         Path file = entries.write(key, page);
         if (file != null) {
-            checks.put(key, new Check(page.length, crc(page)));
+            checks.put(key, new Check(page.length, CacheFolder.crc(page)));
         }
         return file;
     }
@@ -216,12 +216,6 @@ final class PageCache {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static long crc(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return crc.getValue();
     }
 
     private static Map<String, Check> readIndex(Path file) {

@@ -144,6 +144,13 @@ public final class CacheFolder {
         hash.putBytes(bytes);
     }
 
+    /** The CRC-32 of an entry's bytes, which a reader checks against the one written with it. */
+    public static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
     /** The key a hash makes. */
     public static String key(HashStream128 hash) {
         HashValue128 value = hash.get();

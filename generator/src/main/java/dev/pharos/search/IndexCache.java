@@ -8,7 +8,6 @@ import dev.pharos.internal.ModelHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * A locale's finished index files in the build cache, under a hash of everything they are made from: every page as
@@ -61,7 +60,7 @@ final class IndexCache {
                 return null;
             }
             for (int i = 0; i < entry.files().size(); i++) {
-                if (crc(entry.files().get(i).bytes()) != entry.crcs().get(i)) {
+                if (CacheFolder.crc(entry.files().get(i).bytes()) != entry.crcs().get(i)) {
                     return null;
                 }
             }
@@ -74,7 +73,7 @@ final class IndexCache {
     void write(String key, List<IndexFiles.File> files) {
         try {
             folder.write(key, FORMAT.writeValueAsBytes(
-                    new Entry(key, files, files.stream().map(f -> crc(f.bytes())).toList())));
+                    new Entry(key, files, files.stream().map(f -> CacheFolder.crc(f.bytes())).toList())));
         } catch (IOException | RuntimeException e) {
             // Best effort: the cache only saves work.
         }
@@ -82,11 +81,5 @@ final class IndexCache {
 
     void removeUnused() {
         folder.removeUnused();
-    }
-
-    private static long crc(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return crc.getValue();
     }
 }
