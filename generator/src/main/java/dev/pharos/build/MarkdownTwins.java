@@ -92,7 +92,7 @@ final class MarkdownTwins {
         Parallel.forEach(pages, page -> {
             // With the build cache, the twin's text is made only if its page is not kept.
             String standIn = standIn(page);
-            Views.MarkdownView keyView = standIn == null ? view(page) : view(page, standIn);
+            Views.MarkdownView keyView = keyView(page, standIn);
             views.put(page, withoutBody(keyView));
             context.write("page.md", page.locale(), twinModel(page, keyView),
                     () -> twinModel(page, standIn == null ? keyView : view(page)),
@@ -137,7 +137,8 @@ final class MarkdownTwins {
             context.defer(() -> context.writeLargeInPlace("llms-full.txt", locale.code(), model, path));
         } else if (context.keepsPages()) {
             // Kept in the build cache under the articles' stand-ins: an edit in another locale leaves it as it was.
-            Map<String, Object> keyModel = fullModel(locale, siteView, fullUrl, ordered.stream().map(this::keyView).toList());
+            List<Views.MarkdownView> keyViews = ordered.stream().map(page -> keyView(page, standIn(page))).toList();
+            Map<String, Object> keyModel = fullModel(locale, siteView, fullUrl, keyViews);
             context.writeLarge("llms-full.txt", locale.code(), keyModel, () -> model, path, "llms-full.txt");
         } else {
             context.writeLarge("llms-full.txt", locale.code(), model, path, "llms-full.txt");
@@ -157,8 +158,7 @@ final class MarkdownTwins {
      * A page's twin for a key: with the build cache, its text is a {@linkplain BuildContext#standIn stand-in}
      * naming the body it is made from, so a kept file is found without making the text.
      */
-    private Views.MarkdownView keyView(Page page) {
-        String standIn = standIn(page);
+    private Views.MarkdownView keyView(Page page, String standIn) {
         return standIn == null ? view(page) : view(page, standIn);
     }
 
