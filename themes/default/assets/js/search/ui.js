@@ -175,6 +175,9 @@ class Combobox {
     const optionAt = (e) => (e.target instanceof Element ? e.target.closest('[role=option]') : null);
     // Pressing on an option must not take focus from the input (it would close the drop-down before the click).
     this.popup.addEventListener('mousedown', (e) => { if (optionAt(e)) e.preventDefault(); });
+    // On Linux a middle click also pastes the primary selection into the focused box, which would change the query
+    // (and the results) under the reader while the option opens in a new tab.
+    this.popup.addEventListener('mouseup', (e) => { if (e.button === 1 && optionAt(e)) e.preventDefault(); });
     this.popup.addEventListener('click', (e) => {
       const also = e.target instanceof Element ? e.target.closest('.search-also') : null;
       if (also) {
