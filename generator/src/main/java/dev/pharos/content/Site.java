@@ -22,6 +22,11 @@ public final class Site {
     private final List<Resource> resources;
     private final List<Problem> problems;
     private final Map<String, Map<String, Page>> byLocale = new LinkedHashMap<>();
+    /**
+     * The same pages in hash maps, for {@link #page}: every page's model looks up its sections and translations, and
+     * ids share long prefixes ({@code docs/kitex/tutorials/...}) that a sorted map compares again at each step.
+     */
+    private final Map<String, Map<String, Page>> lookup = new java.util.HashMap<>();
     private final Map<String, List<Page>> childrenByKey = new LinkedHashMap<>();
     private final Map<String, Page> bySource = new LinkedHashMap<>();
     private String fingerprint;
@@ -46,6 +51,11 @@ public final class Site {
         }
         Comparator<Page> order = PageOrder.comparator();
         childrenByKey.values().forEach(list -> list.sort(order));
+        indexForLookup();
+    }
+
+    private void indexForLookup() {
+        byLocale.forEach((locale, pages) -> lookup.put(locale, new java.util.HashMap<>(pages)));
     }
 
     /**
@@ -72,6 +82,7 @@ public final class Site {
         from.childrenByKey.forEach((key, children) ->
                 childrenByKey.put(key, children.stream().map(p -> replacements.getOrDefault(p, p)).toList()));
         from.bySource.forEach((source, p) -> bySource.put(source, replacements.getOrDefault(p, p)));
+        indexForLookup();
         synchronized (from) {
             this.fingerprint = from.fingerprint; // the same pages, URLs and sources
         }
@@ -130,7 +141,7 @@ public final class Site {
     }
 
     public Optional<Page> page(String locale, String id) {
-        return Optional.ofNullable(byLocale.getOrDefault(locale, Map.of()).get(id));
+        return Optional.ofNullable(lookup.getOrDefault(locale, Map.of()).get(id));
     }
 
     public Page home(String locale) {
