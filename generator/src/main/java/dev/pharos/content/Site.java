@@ -21,12 +21,12 @@ public final class Site {
     private final List<Page> pages;
     private final List<Resource> resources;
     private final List<Problem> problems;
-    private final Map<String, Map<String, Page>> byLocale = new LinkedHashMap<>();
     /**
-     * The same pages in hash maps, for {@link #page}: every page's model looks up its sections and translations, and
-     * ids share long prefixes ({@code docs/kitex/tutorials/...}) that a sorted map compares again at each step.
+     * Each locale's pages by id, in id order: hash maps filled in order, not sorted maps, because every page's model
+     * looks up its sections and translations, and ids share long prefixes ({@code docs/kitex/tutorials/...}) that a
+     * sorted map compares again at each step of a lookup.
      */
-    private final Map<String, Map<String, Page>> lookup = new java.util.HashMap<>();
+    private final Map<String, Map<String, Page>> byLocale = new LinkedHashMap<>();
     private final Map<String, List<Page>> childrenByKey = new LinkedHashMap<>();
     private final Map<String, Page> bySource = new LinkedHashMap<>();
     private String fingerprint;
@@ -37,11 +37,12 @@ public final class Site {
         this.pages = List.copyOf(pages);
         this.resources = List.copyOf(resources);
         this.problems = List.copyOf(problems);
+        Map<String, Map<String, Page>> sorted = new LinkedHashMap<>();
         for (LocaleInfo locale : config.locales()) {
-            byLocale.put(locale.code(), new TreeMap<>());
+            sorted.put(locale.code(), new TreeMap<>());
         }
         for (Page page : this.pages) {
-            byLocale.computeIfAbsent(page.locale(), k -> new TreeMap<>()).put(page.id(), page);
+            sorted.computeIfAbsent(page.locale(), k -> new TreeMap<>()).put(page.id(), page);
             if (page.sectionId() != null) {
                 childrenByKey.computeIfAbsent(page.locale() + "\u0000" + page.sectionId(), k -> new ArrayList<>()).add(page);
             }
@@ -51,11 +52,7 @@ public final class Site {
         }
         Comparator<Page> order = PageOrder.comparator();
         childrenByKey.values().forEach(list -> list.sort(order));
-        indexForLookup();
-    }
-
-    private void indexForLookup() {
-        byLocale.forEach((locale, pages) -> lookup.put(locale, new java.util.HashMap<>(pages)));
+        sorted.forEach((locale, ids) -> byLocale.put(locale, new LinkedHashMap<>(ids)));
     }
 
     /**
@@ -75,14 +72,13 @@ public final class Site {
         this.resources = from.resources;
         this.problems = from.problems;
         from.byLocale.forEach((locale, pages) -> {
-            Map<String, Page> mine = new TreeMap<>(pages);
+            Map<String, Page> mine = new LinkedHashMap<>(pages);
             mine.replaceAll((id, p) -> replacements.getOrDefault(p, p));
             byLocale.put(locale, mine);
         });
         from.childrenByKey.forEach((key, children) ->
                 childrenByKey.put(key, children.stream().map(p -> replacements.getOrDefault(p, p)).toList()));
         from.bySource.forEach((source, p) -> bySource.put(source, replacements.getOrDefault(p, p)));
-        indexForLookup();
         synchronized (from) {
             this.fingerprint = from.fingerprint; // the same pages, URLs and sources
         }
@@ -141,7 +137,7 @@ public final class Site {
     }
 
     public Optional<Page> page(String locale, String id) {
-        return Optional.ofNullable(lookup.getOrDefault(locale, Map.of()).get(id));
+        return Optional.ofNullable(byLocale.getOrDefault(locale, Map.of()).get(id));
     }
 
     public Page home(String locale) {
