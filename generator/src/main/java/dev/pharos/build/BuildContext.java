@@ -201,13 +201,11 @@ public final class BuildContext {
     void write(String template, String locale, Map<String, Object> keyModel, Supplier<Map<String, Object>> model,
             String outputPath, String owner) throws PharosException {
         try {
-            String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
+            String key = pageKey(template, locale, keyModel, outputPath);
+            if (linkKept(key, outputPath, owner)) {
+                return;
+            }
             if (key != null) {
-                Path kept = pages.get(key);
-                if (kept != null) {
-                    output.link(outputPath, kept, null, owner);
-                    return;
-                }
                 byte[] bytes = render(template, locale, model.get()).getBytes(StandardCharsets.UTF_8);
                 Path entry = pages.put(key, bytes);
                 if (entry != null) {
@@ -229,6 +227,20 @@ public final class BuildContext {
         } catch (TemplateRenderer.RenderException e) {
             throw new PharosException(e.problem(), e);
         }
+    }
+
+    /** The build cache key of a page, or null without the cache or for a model it cannot hash. */
+    private String pageKey(String template, String locale, Map<String, Object> keyModel, String outputPath) {
+        return pages == null ? null : pages.key(outputPath, template, locale, keyModel);
+    }
+
+    /** Puts the page kept under {@code key} into the site; false when there is none (or no key). */
+    private boolean linkKept(String key, String outputPath, String owner) throws PharosException {
+        Path kept = key == null ? null : pages.get(key);
+        if (kept != null) {
+            output.link(outputPath, kept, null, owner);
+        }
+        return kept != null;
     }
 
     private String render(String template, String locale, Map<String, Object> model)
@@ -266,10 +278,8 @@ public final class BuildContext {
      */
     void writeLarge(String template, String locale, Map<String, Object> keyModel, Supplier<Map<String, Object>> model,
             String outputPath, String owner) throws PharosException {
-        String key = pages == null ? null : pages.key(outputPath, template, locale, keyModel);
-        Path kept = key == null ? null : pages.get(key);
-        if (kept != null) {
-            output.link(outputPath, kept, null, owner);
+        String key = pageKey(template, locale, keyModel, outputPath);
+        if (linkKept(key, outputPath, owner)) {
             return;
         }
         writeLarge(template, locale, model.get(), outputPath, owner);
