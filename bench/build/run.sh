@@ -142,7 +142,7 @@ fi
 # --- Outputs between timed runs: moved aside, deleted when the whole benchmark is over ------------------------------
 # ext4 makes folders and files slowly for five minutes after a mass deletion: its inode allocator skips inodes freed
 # in the last 300 s (RECENTCY_DIRTY in fs/ext4/ialloc.c). Measured here: 23 us of CPU per mkdir on a quiet file
-# system, 130-160 us within five minutes of deleting a 10x output. A build timed after `rm -rf` of the last output,
+# system, 130-165 us within five minutes of deleting a 10x output. A build timed after `rm -rf` of the last output,
 # or of the last scale's outputs, pays for that deletion; a CI machine, which deletes nothing before it builds, does
 # not. So outputs are moved into $trash, and the trash is emptied at the end; only when the disk runs short is it
 # emptied earlier, and then the next timing waits out the five minutes.
