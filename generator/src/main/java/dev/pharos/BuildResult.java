@@ -1,6 +1,8 @@
 package dev.pharos;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +12,8 @@ import java.util.Map;
  * @param output   the site folder
  * @param pages    every page written, in locale and URL order
  * @param warnings problems that did not stop the build
- * @param timings  milliseconds per stage ({@code load}, {@code markdown}, {@code render}, {@code search},
- *                 {@code write}, {@code total})
+ * @param timings  milliseconds per stage in the order the stages ran ({@code load}, {@code markdown},
+ *                 {@code render}, {@code search}, ..., {@code write}), then {@code total}
  * @param files    the number of files in the site
  */
 public record BuildResult(Path output, List<PageSummary> pages, List<Problem> warnings, Map<String, Long> timings,
@@ -28,6 +30,6 @@ public record BuildResult(Path output, List<PageSummary> pages, List<Problem> wa
     public BuildResult {
         pages = List.copyOf(pages);
         warnings = List.copyOf(warnings);
-        timings = Map.copyOf(timings);
+        timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 }
