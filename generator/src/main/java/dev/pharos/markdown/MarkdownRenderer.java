@@ -50,20 +50,25 @@ public final class MarkdownRenderer {
     private final MutableDataSet options;
 
     public MarkdownRenderer() {
-        this(true, true);
+        this(true, true, true);
     }
 
     /** As {@link #MarkdownRenderer()}, but with flexmark's own rendering of text nodes (for tests: {@link PlainText}). */
     static MarkdownRenderer withCoreTextRendering() {
-        return new MarkdownRenderer(false, true);
+        return new MarkdownRenderer(false, true, true);
     }
 
     /** As {@link #MarkdownRenderer()}, but with flexmark's autolink extension as it ships (tests: {@link Autolinks}). */
     static MarkdownRenderer withStockAutolinks() {
-        return new MarkdownRenderer(true, false);
+        return new MarkdownRenderer(true, false, true);
     }
 
-    private MarkdownRenderer(boolean plainText, boolean quickAutolinks) {
+    /** As {@link #MarkdownRenderer()}, but with flexmark's inline parser as it ships (tests: {@link QuickInlineParser}). */
+    static MarkdownRenderer withStockInlineParser() {
+        return new MarkdownRenderer(true, true, false);
+    }
+
+    private MarkdownRenderer(boolean plainText, boolean quickAutolinks, boolean quickInline) {
         options = new MutableDataSet();
         List<Extension> extensions = new ArrayList<>(List.of(
                 TablesExtension.create(),
@@ -75,6 +80,9 @@ public final class MarkdownRenderer {
                 Admonitions.create()));
         if (plainText) {
             extensions.add(PlainText.create());
+        }
+        if (quickInline) {
+            extensions.add(QuickInlineParser.create());
         }
         options.set(Parser.EXTENSIONS, extensions);
         options.set(TablesExtension.COLUMN_SPANS, false);
