@@ -34,6 +34,7 @@ public final class BuildReport {
         report.put("warnings", problems(result.warnings()));
         report.put("errors", List.of());
         report.put("timings", result.timings());
+        report.put("runtime", runtime());
         save(file, report);
     }
 
@@ -45,6 +46,17 @@ public final class BuildReport {
         report.put("warnings", problems(problems.stream().filter(p -> !p.isError()).toList()));
         report.put("errors", problems(problems.stream().filter(Problem::isError).toList()));
         save(file, report);
+    }
+
+    /** The JVM the build ran in and its options: what a timing depends on besides the site. */
+    private static Map<String, Object> runtime() {
+        Map<String, Object> runtime = new LinkedHashMap<>();
+        runtime.put("java", System.getProperty("java.version"));
+        runtime.put("vm", System.getProperty("java.vm.name"));
+        runtime.put("processors", Runtime.getRuntime().availableProcessors());
+        runtime.put("maxHeap", Runtime.getRuntime().maxMemory());
+        runtime.put("options", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return runtime;
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {

@@ -15,7 +15,9 @@ public final class PharosCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // First, before picocli or Pharos loads: a plain java -jar runs a build in a JVM set up for builds.
+        java.util.Optional<Integer> forked = JvmFork.run(args);
+        System.exit(forked.isPresent() ? forked.get() : run(args));
     }
 
     /** Runs a command line and returns its exit code: 0 done, 1 the content has errors, 2 a usage mistake. */

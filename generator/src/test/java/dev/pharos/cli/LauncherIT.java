@@ -2,12 +2,14 @@ package dev.pharos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pharos.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,43 @@ class LauncherIT {
         assertThat(plain.exit()).as(plain.err()).isZero();
         assertThat(TestSites.tree(dir.resolve("second"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
         assertThat(TestSites.tree(dir.resolve("first"))).isEqualTo(TestSites.tree(dir.resolve("plain")));
+    }
+
+    /**
+     * A plain {@code java -jar} build runs in a second JVM with the launcher's options and the user's own after them
+     * (the report names the JVM options the build ran with); a failing build's exit code and messages come through;
+     * {@code PHAROS_FORK=off} keeps the build in the first JVM.
+     */
+    @Test
+    void aPlainJavaJarBuildRunsWithTheLaunchersOptions() throws Exception {
+        String jar = DIST.resolve("lib").resolve("pharos.jar").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String content = TestSites.sampleContent().toString();
+        Path report = dir.resolve("report.json");
+        Run forked = run(Map.of(), java, "-Xmx700m", "-jar", jar, "build", "--source", content,
+                "--out", dir.resolve("forked").toString(), "--report", report.toString());
+        assertThat(forked.exit()).as(forked.err()).isZero();
+        assertThat(forked.out()).contains("Built ");
+        List<String> options = new ArrayList<>();
+        new ObjectMapper().readTree(report.toFile()).path("runtime").path("options").forEach(o -> options.add(o.asText()));
+        assertThat(options).containsSubsequence(JvmFork.options(Runtime.getRuntime().availableProcessors()))
+                .containsSubsequence("-XX:TieredStopAtLevel=1", "-Xmx700m", "-Dpharos.forked=true");
+
+        Run inPlace = run(Map.of("PHAROS_FORK", "off"), java, "-jar", jar, "build", "--source", content,
+                "--out", dir.resolve("in-place").toString(), "--report", report.toString());
+        assertThat(inPlace.exit()).as(inPlace.err()).isZero();
+        assertThat(new ObjectMapper().readTree(report.toFile()).path("runtime").path("options").toString())
+                .doesNotContain("TieredStopAtLevel", "pharos.forked");
+        assertThat(TestSites.tree(dir.resolve("forked"))).isEqualTo(TestSites.tree(dir.resolve("in-place")));
+
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken.resolve("en"));
+        Files.writeString(broken.resolve("pharos.yml"), "title: [unclosed\n");
+        Run failed = run(Map.of(), java, "-jar", jar, "build", "--source", broken.toString(),
+                "--out", dir.resolve("never").toString());
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("pharos.yml").doesNotContain("Exception");
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 
     @Test
