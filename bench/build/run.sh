@@ -196,7 +196,7 @@ for n in $scales; do
   row_cmd[launcher]="$pharos_cmd build --source '$content' --out '$out/pharos'"
   if [ "$with_jar_row" = 1 ]; then
     rows+=(jar)
-    row_name[jar]="java -jar pharos.jar (reference, no flags)"
+    row_name[jar]="java -jar pharos.jar (no flags typed)"
     row_out[jar]="$out/pharos-jar"
     row_cmd[jar]="$jar_cmd build --source '$content' --out '$out/pharos-jar'"
   fi
@@ -325,7 +325,9 @@ fi
   echo "- **$pharos_name**: \`$pharos_cmd build --source DIR --out DIR\`" \
     "(PHAROS_OPTS: \`${PHAROS_OPTS:-unset}\`; JAVA_TOOL_OPTIONS: \`${JAVA_TOOL_OPTIONS:-unset}\`)"
   if [ "$with_jar_row" = 1 ]; then
-    echo "- **java -jar pharos.jar** (reference): \`$jar_cmd build --source DIR --out DIR\`, the JVM's defaults"
+    echo "- **java -jar pharos.jar**: \`$jar_cmd build --source DIR --out DIR\`, no JVM options typed; since db7db74 the" \
+      "jar starts a second JVM with the launcher's options but no class-data archive (\`PHAROS_FORK=off\` runs it on" \
+      "the JVM's defaults, as before)"
   else
     echo "- java -jar pharos.jar (reference): not a row of its own, PHAROS_CMD is that same command"
   fi
