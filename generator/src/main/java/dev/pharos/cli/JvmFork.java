@@ -78,6 +78,17 @@ final class JvmFork {
     }
 
     /**
+     * In the forked JVM: stops at once, as a killed build does, when the JVM that started it is gone. Killed with
+     * SIGKILL, that JVM cannot stop its fork, which would otherwise go on building, unseen, into the same folder.
+     */
+    static void stopWithParent() {
+        if (Boolean.getBoolean("pharos.forked")) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
+                    .thenRun(() -> Runtime.getRuntime().halt(137)));
+        }
+    }
+
+    /**
      * Runs {@code args} in a forked JVM when {@link #command} says so, and returns its exit code; empty when this
      * JVM should run them, or when the fork could not start (then this JVM runs them, as before).
      */

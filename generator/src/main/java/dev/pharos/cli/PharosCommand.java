@@ -16,6 +16,7 @@ public final class PharosCommand implements Runnable {
 
     public static void main(String[] args) {
         // First, before picocli or Pharos loads: a plain java -jar runs a build in a JVM set up for builds.
+        JvmFork.stopWithParent();
         java.util.Optional<Integer> forked = JvmFork.run(args);
         System.exit(forked.isPresent() ? forked.get() : run(args));
     }

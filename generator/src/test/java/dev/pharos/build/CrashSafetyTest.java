@@ -400,8 +400,10 @@ class CrashSafetyTest {
         }
         command.add("dev.pharos.cli.PharosCommand");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(source.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(source.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PHAROS_FORK", "off"); // the process killed is the one that builds
+        return builder.start();
     }
 
     private int run(Path source, String... args) throws Exception {

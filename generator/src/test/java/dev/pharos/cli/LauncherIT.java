@@ -125,6 +125,26 @@ class LauncherIT {
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
+    /** A {@code java -jar} build killed with SIGKILL stops building: its fork does not go on unseen. */
+    @Test
+    void killingAPlainJavaJarBuildStopsItsFork() throws Exception {
+        String jar = DIST.resolve("lib").resolve("pharos.jar").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = dir.resolve("killed");
+        Process build = new ProcessBuilder(java, "-jar", jar, "build", "--source", TestSites.corpus("cloudwego").toString(),
+                "--out", out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        List<ProcessHandle> forks = List.of();
+        for (int i = 0; i < 100 && forks.isEmpty(); i++) {
+            Thread.sleep(50);
+            forks = build.descendants().toList();
+        }
+        assertThat(forks).as("the fork").hasSize(1);
+        Thread.sleep(500); // the fork is building
+        build.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(forks.get(0).onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(out).as("a killed build publishes nothing").doesNotExist();
+    }
+
     @Test
     void aNewArchiveLeavesOnlyTheFourArchivesUsedLast() throws Exception {
         Path cache = dir.resolve("cache").resolve("pharos");
