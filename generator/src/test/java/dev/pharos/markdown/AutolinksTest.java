@@ -1,14 +1,10 @@
 package dev.pharos.markdown;
 
+import static dev.pharos.markdown.SameRendering.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import dev.pharos.TestSites;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,10 +14,6 @@ class AutolinksTest {
 
     private final MarkdownRenderer quick = new MarkdownRenderer();
     private final MarkdownRenderer stock = MarkdownRenderer.withStockAutolinks();
-
-    private String html(MarkdownRenderer renderer, String markdown) {
-        return renderer.render(markdown, "en/x.md", 1, new ArrayList<>());
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -66,17 +58,8 @@ class AutolinksTest {
     /** Every page of both real corpora: the same bytes as with flexmark's extension, and links among them. */
     @Test
     void linksWhatFlexmarkLinksOnEveryPageOfTheCorpora() throws IOException {
-        List<Path> files = TestSites.markdownFiles("cloudwego", "tldr");
-        assertThat(files).hasSizeGreaterThan(2_000);
-        int autolinked = 0;
-        for (Path file : files) {
-            String markdown = Files.readString(file);
-            String expected = html(stock, markdown);
-            if (expected.contains("<a href=\"http") && !markdown.contains("](http")) {
-                autolinked++;
-            }
-            assertThat(html(quick, markdown)).as(file.toString()).isEqualTo(expected);
-        }
+        int autolinked = SameRendering.onEveryPageOfTheCorpora(quick, stock,
+                (markdown, html) -> html.contains("<a href=\"http") && !markdown.contains("](http"));
         assertThat(autolinked).isGreaterThan(10);
     }
 }

@@ -1,26 +1,18 @@
 package dev.pharos.markdown;
 
+import static dev.pharos.markdown.SameRendering.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pharos.TestSites;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** {@link QuickInlineParser} parses as flexmark's own inline parser does, byte for byte. */
 class QuickInlineParserTest {
 
     private final MarkdownRenderer quick = new MarkdownRenderer();
     private final MarkdownRenderer stock = MarkdownRenderer.withStockInlineParser();
-
-    private String html(MarkdownRenderer renderer, String markdown) {
-        return renderer.render(markdown, "en/x.md", 1, new ArrayList<>());
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -51,17 +43,7 @@ class QuickInlineParserTest {
     /** Every page of both real corpora: the same bytes as with flexmark's parser. */
     @Test
     void parsesEveryPageOfTheCorporaAsFlexmarkDoes() throws IOException {
-        List<Path> files = TestSites.markdownFiles("cloudwego", "tldr");
-        assertThat(files).hasSizeGreaterThan(2_000);
-        int withCode = 0;
-        for (Path file : files) {
-            String markdown = Files.readString(file);
-            String expected = html(stock, markdown);
-            if (expected.contains("<code>")) {
-                withCode++;
-            }
-            assertThat(html(quick, markdown)).as(file.toString()).isEqualTo(expected);
-        }
+        int withCode = SameRendering.onEveryPageOfTheCorpora(quick, stock, (markdown, html) -> html.contains("<code>"));
         assertThat(withCode).isGreaterThan(1_000);
     }
 }
