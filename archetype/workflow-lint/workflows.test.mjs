@@ -54,10 +54,15 @@ test("the archetype's workflow checks pull requests and deploys main with the of
   assert.match(wf.jobs.deploy.if, /refs\/heads\/main/);
   assert.equal(wf.jobs.deploy.permissions['id-token'], 'write');
   assert.equal(wf.jobs.check.steps[0].with['fetch-depth'], 0, 'full history for git dates');
-  const cache = wf.jobs.build.steps.find((s) => (s.uses ?? '').startsWith('actions/cache@'));
-  assert.equal(cache?.with.path, 'target/pharos-cache', 'the build cache is kept between runs');
-  const buildAt = wf.jobs.build.steps.findIndex((s) => /site-build/.test(s.run ?? ''));
-  assert.ok(wf.jobs.build.steps.indexOf(cache) < buildAt, 'restored before the build');
+  const build = wf.jobs.build.steps;
+  const restore = build.find((s) => (s.uses ?? '').startsWith('actions/cache/restore@'));
+  const save = build.find((s) => (s.uses ?? '').startsWith('actions/cache/save@'));
+  assert.equal(restore?.with.path, 'target/pharos-cache', 'the build cache is restored');
+  assert.equal(save?.with.path, 'target/pharos-cache', 'and saved');
+  assert.equal(save.with.key, restore.with.key, 'under the key it is restored by');
+  assert.match(save.if ?? '', /github\.event_name != 'pull_request'/, 'saved by main, not by pull requests');
+  const buildAt = build.findIndex((s) => /site-build/.test(s.run ?? ''));
+  assert.ok(build.indexOf(restore) < buildAt && buildAt < build.indexOf(save), 'restored before the build, saved after');
 });
 
 test("this repository's workflow runs the README's test command and publishes the sample from main", () => {
