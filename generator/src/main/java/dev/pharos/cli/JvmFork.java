@@ -15,8 +15,7 @@ import java.util.Set;
  * optimising compiler pays for itself, so {@code java -jar pharos.jar build} took twice as long as the same jar
  * started by the distribution's launcher ({@code bin/pharos}, which sets the options below). A jar cannot choose
  * its own JVM options, so {@code main} starts a second JVM with them for the commands that do real work, passes
- * on the user's own JVM options after them (so that the user's win), and exits with its exit code. The first JVM
- * loads almost nothing and waits.
+ * on the user's own JVM options after them (so that the user's win), waits, and exits with its exit code.
  *
  * <p>No fork when the JVM already runs with a compiler choice ({@code -XX:TieredStopAtLevel}: the launcher, or a
  * user who chose), with an agent (a debugger, profiler or coverage tool watches this JVM, and a second one would
@@ -29,11 +28,12 @@ final class JvmFork {
     /** The commands a fork pays for: each reads a whole site. */
     static final Set<String> COMMANDS = Set.of("build", "check", "serve", "publish", "import");
 
-    /** The launcher's collector options, left out when the user chose a collector. */
-    private static final Set<String> COLLECTOR = Set.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+    /** The launcher's collector options on a small machine, left out when the user chose a collector. */
+    private static final List<String> COLLECTOR = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
 
-    /** Marks the forked JVM, so that it never forks again. */
-    static final String FORKED = "-Dpharos.forked=true";
+    /** Set in the forked JVM, so that it never forks again. */
+    private static final String FORKED_PROPERTY = "pharos.forked";
+    static final String FORKED = "-D" + FORKED_PROPERTY + "=true";
 
     private JvmFork() {
     }
@@ -43,7 +43,7 @@ final class JvmFork {
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3",
                 "-Xss16m", "-XX:InitialRAMPercentage=6"));
         if (cores <= 4) {
-            options.addAll(List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0")); // COLLECTOR, in this order
+            options.addAll(COLLECTOR);
         }
         return options;
     }
@@ -82,7 +82,7 @@ final class JvmFork {
      * SIGKILL, that JVM cannot stop its fork, which would otherwise go on building, unseen, into the same folder.
      */
     static void stopWithParent() {
-        if (Boolean.getBoolean("pharos.forked")) {
+        if (Boolean.getBoolean(FORKED_PROPERTY)) {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
                     .thenRun(() -> Runtime.getRuntime().halt(137)));
         }
@@ -105,7 +105,8 @@ final class JvmFork {
         } catch (IOException e) {
             return Optional.empty();
         }
-        // Stopped from outside (a CI timeout, kill): stop the build too, so that it removes its staging folder.
+        // Stopped from outside (a CI timeout, kill): stop the build too rather than leave it building unseen. Its
+        // staging folder is removed by the next build into the same place, as after any killed build.
         Thread stop = new Thread(() -> {
             child.destroy();
             try {
