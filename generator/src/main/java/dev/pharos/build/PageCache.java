@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -30,8 +32,9 @@ import java.util.zip.CRC32;
  * file of the writer's theme folders, and this Pharos (whose jar holds the built-in theme).
  *
  * <p>An entry holds the page's bytes alone, so that a site takes a kept page as a hard link to it instead of
- * writing it again ({@link SiteOutput#link}); each entry's length and CRC-32 are in {@code pages.index}, and an
- * entry that no longer matches them (damaged, or changed in place through a site's link) is never taken.
+ * writing it again ({@link SiteOutput#link}); each entry's length, CRC-32 and modification time are in
+ * {@code pages.index}, and an entry that no longer matches them (damaged, or changed in place through a site's link)
+ * is never taken.
  */
 final class PageCache {
 
@@ -45,8 +48,10 @@ final class PageCache {
     /** Texts of this build that stand for a known hash (see {@link #vouch}), by identity. */
     private final ModelHash.Vouched vouched = new ModelHash.Vouched();
     private final Path indexFile;
-    /** The length and CRC of each entry, as the last build left them. */
+    /** The length, CRC and modification time of each entry, as the last build left them. */
     private final Map<String, Check> index;
+    /** When the last build wrote {@link #index}: see {@link #get}. */
+    private final long indexWritten;
     /** The same of each entry this build used or wrote: the next build's index. */
     private final Map<String, Check> checks = new ConcurrentHashMap<>();
 
@@ -54,6 +59,7 @@ final class PageCache {
         this.entries = new CacheFolder(folder, "pages");
         this.common = common;
         this.indexFile = folder.resolve("pages.index");
+        this.indexWritten = modified(indexFile);
         this.index = readIndex(indexFile);
     }
 
@@ -161,32 +167,58 @@ final class PageCache {
         return value128;
     }
 
-    /** What an entry held when it was written: a page linked into a site may be changed there, and so here. */
-    private record Check(long length, long crc) {
+    /**
+     * What an entry held when it was written, and its modification time (nanoseconds since the epoch, or -1 when
+     * unknown): a page linked into a site may be changed there, and so here.
+     */
+    private record Check(long length, long crc, long modified) {
+        boolean sameBytes(Check other) {
+            return other != null && length == other.length && crc == other.crc;
+        }
     }
 
     /**
      * The file of the page rendered under {@code key}, or null. An entry is the page's bytes alone (UTF-8, as the
-     * site has it), so that the site can hold it as a hard link; its length and CRC-32 are in the index file beside
-     * the entries ({@code pages.index}), and a hit must match them, checked as the entry is read: a damaged entry, or
-     * one changed through a link in a site, is never taken for a page (it is made again, as a new file).
+     * site has it), so that the site can hold it as a hard link; its length, CRC-32 and modification time are in the
+     * index file beside the entries ({@code pages.index}). A damaged entry, or one changed through a link in a site,
+     * is never taken for a page (it is made again, as a new file).
+     *
+     * <p>An entry whose length and modification time are still those of the index is taken without reading it:
+     * a change in place sets the modification time, and reading every kept page (388 MB at 10x the corpus) was
+     * most of an edit build's reads. As git does for its index, an entry modified no earlier than the index was
+     * written is read all the same: a change in the clock tick of the write would leave the time as it was. So is
+     * an entry whose time changed (a cache restored without it, or with fewer digits): when its bytes still match,
+     * the index takes its new time, and the next build trusts it.
      */
     Path get(String key) {
         Check check = index.get(key);
         Path file = entries.file(key);
         entries.keep(key);
-        if (check == null || !check.equals(checkOf(file))) {
+        if (check == null) {
             return null;
         }
-        checks.put(key, check);
+        long[] stat = stat(file);
+        if (stat == null) {
+            return null;
+        }
+        if (stat[0] == check.length() && stat[1] == check.modified() && check.modified() < indexWritten) {
+            checks.put(key, check);
+            return file;
+        }
+        Check now = checkOf(file, stat[1]);
+        if (!check.sameBytes(now)) {
+            return null;
+        }
+        checks.put(key, now);
         return file;
     }
 
     /** Keeps a rendered page; returns the entry's file (the page's bytes), or null when it could not be written. */
     Path put(String key, byte[] page) {
         Path file = entries.write(key, page);
-        if (file != null) {
-            checks.put(key, new Check(page.length, CacheFolder.crc(page)));
+        long[] stat = file == null ? null : stat(file);
+        if (stat != null) {
+            checks.put(key, new Check(page.length, CacheFolder.crc(page), stat[1]));
         }
         return file;
     }
@@ -196,14 +228,33 @@ final class PageCache {
      * the file system allows, else copied.
      */
     void adopt(String key, Path written) {
-        Check check = checkOf(written);
+        long[] stat = stat(written);
+        Check check = stat == null ? null : checkOf(written, stat[1]);
         if (check != null && entries.adopt(key, written) != null) {
             checks.put(key, check);
         }
     }
 
-    /** Length and CRC-32 of a file, read through a buffer of this thread's: no page is held whole to check it. */
-    private static Check checkOf(Path file) {
+    /** Length and modification time of a file (nanoseconds since the epoch), or null when it cannot be read. */
+    private static long[] stat(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new long[] {attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long modified(Path file) {
+        long[] stat = stat(file);
+        return stat == null ? Long.MIN_VALUE : stat[1];
+    }
+
+    /**
+     * Length and CRC-32 of a file, read through a buffer of this thread's (no page is held whole to check it), with
+     * the modification time it had before the read.
+     */
+    private static Check checkOf(Path file, long modified) {
         CRC32 crc = new CRC32();
         long length = 0;
         byte[] buffer = BUFFERS.get();
@@ -212,7 +263,7 @@ final class PageCache {
                 crc.update(buffer, 0, n);
                 length += n;
             }
-            return new Check(length, crc.getValue());
+            return new Check(length, crc.getValue(), modified);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -223,9 +274,10 @@ final class PageCache {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
             lines.forEach(line -> {
                 String[] fields = line.split(" ");
-                if (fields.length == 3) {
+                if (fields.length == 4) {
                     try {
-                        index.put(fields[0], new Check(Long.parseLong(fields[1]), Long.parseLong(fields[2], 16)));
+                        index.put(fields[0], new Check(Long.parseLong(fields[1]), Long.parseLong(fields[2], 16),
+                                Long.parseLong(fields[3])));
                     } catch (NumberFormatException e) {
                         // a damaged line: its entry is made again
                     }
@@ -241,7 +293,7 @@ final class PageCache {
     private void writeIndex() {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(checks).forEach((key, check) -> text.append(key).append(' ').append(check.length()).append(' ')
-                .append(Long.toHexString(check.crc())).append('\n'));
+                .append(Long.toHexString(check.crc())).append(' ').append(check.modified()).append('\n'));
         try {
             FileTrees.replace(indexFile, temporary -> Files.writeString(temporary, text, StandardCharsets.US_ASCII));
         } catch (IOException e) {

@@ -262,6 +262,51 @@ class BodyCacheTest {
                 dir.resolve("b/en/fees/withdrawal/index.html"))).as("an untouched page is linked still").isTrue();
     }
 
+    /**
+     * A change in place that leaves the length and the modification time as they were, made in the clock tick the
+     * index was written in (here: the index's time set back to the entry's), is still seen: such an entry is read.
+     */
+    @Test
+    void aPageChangedInTheTickItsIndexWasWrittenIsRenderedAgain() throws Exception {
+        cached("a");
+        Path page = dir.resolve("a/en/fees/deposit/index.html");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(page);
+        byte[] bytes = Files.readAllBytes(page);
+        try (var channel = java.nio.channels.FileChannel.open(page, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap("<!-- in place -->".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+        }
+        Files.setLastModifiedTime(page, written);
+        Files.setLastModifiedTime(cache.resolve("pages.index"), written);
+        assertThat(Files.size(page)).isEqualTo(bytes.length);
+        cached("b");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch("c"));
+        assertThat(Files.isSameFile(page, dir.resolve("b/en/fees/deposit/index.html"))).isFalse();
+    }
+
+    /**
+     * A cache restored with other modification times (an archive that keeps whole seconds only) is still used: each
+     * entry is read once and found whole, and the build after trusts the new times.
+     */
+    @Test
+    void aCacheRestoredWithOtherTimesIsStillUsed() throws Exception {
+        cached("a");
+        java.nio.file.attribute.FileTime restored = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        for (Path entry : entries("pages")) {
+            Files.setLastModifiedTime(entry, restored);
+        }
+        cached("b");
+        Map<String, String> scratch = scratch("c");
+        assertThat(TestSites.tree(dir.resolve("b"))).isEqualTo(scratch);
+        assertThat(Files.isSameFile(dir.resolve("a/en/fees/withdrawal/index.html"),
+                dir.resolve("b/en/fees/withdrawal/index.html"))).isTrue();
+        assertThat(Files.readAllLines(cache.resolve("pages.index")))
+                .allMatch(line -> line.endsWith(" " + restored.to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+        cached("d");
+        assertThat(TestSites.tree(dir.resolve("d"))).isEqualTo(scratch);
+        assertThat(Files.isSameFile(dir.resolve("a/en/fees/withdrawal/index.html"),
+                dir.resolve("d/en/fees/withdrawal/index.html"))).isTrue();
+    }
+
     private List<Path> entries() throws Exception {
         return entries("bodies");
     }
