@@ -90,14 +90,28 @@ public final class ContentLoader {
         }
         SiteConfig loaded = SiteConfigLoader.load(root, problems);
         SiteConfig config = options.baseUrl().map(loaded::withBaseUrl).orElse(loaded);
+        // Each locale's folder, then static/, walked side by side: a walk waits on the file system for every folder.
+        List<Scan> scans = Parallel.map(scanned(config), folder -> folder.locale() == null
+                ? scanStatic(root) : scanLocale(root, folder.locale()));
         List<MarkdownFile> markdown = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
-        for (LocaleInfo locale : config.locales()) {
-            scanLocale(root, locale, markdown, resources, problems);
+        for (Scan scan : scans) {
+            markdown.addAll(scan.markdown());
+            resources.addAll(scan.resources());
+            problems.addAll(scan.problems());
         }
-        scanStatic(root, resources, problems);
 
-        List<Parsed> parsed = Parallel.map(markdown, file -> parse(file, options.reads()));
+        // Each file read, parsed and made into its page in parallel; what depends on other pages comes after.
+        List<Loaded> files = Parallel.map(markdown, file -> {
+            Parsed parsed = parse(file, options.reads());
+            if (parsed.frontMatter() == null) {
+                return new Loaded(parsed, Optional.empty(), List.of());
+            }
+            List<Problem> mine = new ArrayList<>();
+            Optional<Page> page = toPage(config, file.locale(), parsed, options, mine);
+            return new Loaded(parsed, page, mine);
+        });
+        List<Parsed> parsed = files.stream().map(Loaded::parsed).toList();
         if (options.reads() != null) {
             Set<Path> present = new java.util.HashSet<>();
             markdown.forEach(file -> present.add(file.path()));
@@ -106,8 +120,8 @@ public final class ContentLoader {
 
         List<Page> pages = new ArrayList<>();
         for (LocaleInfo locale : config.locales()) {
-            List<Parsed> mine = parsed.stream().filter(p -> p.file().locale().equals(locale)).toList();
-            pages.addAll(localePages(config, locale, mine, options, problems));
+            List<Loaded> mine = files.stream().filter(l -> l.parsed().file().locale().equals(locale)).toList();
+            pages.addAll(localePages(config, locale, mine, problems));
         }
         // Reading front matter values into pages reports wrong types into each file's list: collect them after.
         parsed.forEach(p -> problems.addAll(p.problems()));
@@ -187,13 +201,30 @@ public final class ContentLoader {
         return java.util.Comparator.comparingInt((Page p) -> codes.indexOf(p.locale())).thenComparing(Page::id);
     }
 
-    private static void scanLocale(Path root, LocaleInfo locale, List<MarkdownFile> markdown, List<Resource> resources,
-            List<Problem> problems) {
+    /** What a walk of one folder found: Markdown files, other files, and the problems of the walk. */
+    private record Scan(List<MarkdownFile> markdown, List<Resource> resources, List<Problem> problems) {
+    }
+
+    /** A folder to walk: a locale's, or {@code static/} (no locale). */
+    private record Scanned(LocaleInfo locale) {
+    }
+
+    private static List<Scanned> scanned(SiteConfig config) {
+        List<Scanned> folders = new ArrayList<>();
+        config.locales().forEach(locale -> folders.add(new Scanned(locale)));
+        folders.add(new Scanned(null));
+        return folders;
+    }
+
+    private static Scan scanLocale(Path root, LocaleInfo locale) {
+        List<MarkdownFile> markdown = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Path dir = root.resolve(locale.folder());
         if (!Files.isDirectory(dir)) {
             problems.add(Problem.warning(locale.folder() + "/", 0, "locale '" + locale.code()
                     + "' has no folder; create " + locale.folder() + "/ with its articles"));
-            return;
+            return new Scan(markdown, resources, problems);
         }
         for (Path file : walk(dir, problems, locale.folder())) {
             String relative = slash(dir.relativize(file));
@@ -204,9 +235,12 @@ public final class ContentLoader {
                         locale.code() + "/" + slugDirectories(relative)));
             }
         }
+        return new Scan(markdown, resources, problems);
     }
 
-    private static void scanStatic(Path root, List<Resource> resources, List<Problem> problems) {
+    private static Scan scanStatic(Path root) {
+        List<Resource> resources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Path dir = root.resolve("static");
         if (Files.isDirectory(dir)) {
             for (Path file : walk(dir, problems, "static")) {
@@ -214,6 +248,7 @@ public final class ContentLoader {
                 resources.add(new Resource("static/" + relative, file, relative));
             }
         }
+        return new Scan(List.of(), resources, problems);
     }
 
     /**
@@ -330,15 +365,21 @@ public final class ContentLoader {
         return new Parsed(file, FrontMatter.parse(text, file.source(), problems), problems);
     }
 
-    private static List<Page> localePages(SiteConfig config, LocaleInfo locale, List<Parsed> files, Options options,
+    /** A file's page as made on its own, with the problems making it reported, in their order. */
+    private record Loaded(Parsed parsed, Optional<Page> page, List<Problem> problems) {
+    }
+
+    private static List<Page> localePages(SiteConfig config, LocaleInfo locale, List<Loaded> files,
             List<Problem> problems) {
         Map<String, Page> byId = new TreeMap<>();
         Map<String, String> folderNames = new TreeMap<>();
-        for (Parsed parsed : files) {
+        for (Loaded file : files) {
+            Parsed parsed = file.parsed();
             if (parsed.frontMatter() == null) {
                 continue;
             }
-            Optional<Page> page = toPage(config, locale, parsed, options, problems);
+            problems.addAll(file.problems());
+            Optional<Page> page = file.page();
             if (page.isEmpty()) {
                 continue;
             }
