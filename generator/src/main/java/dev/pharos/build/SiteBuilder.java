@@ -326,7 +326,8 @@ public final class SiteBuilder {
         HtmlPostProcessor html = new HtmlPostProcessor(site);
         List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
         Parallel.forEach(sources, page -> {
-            String key = cacheKey(site, page);
+            // Only for the preview's cache: the key hashes the page's whole Markdown.
+            String key = cache == null ? null : cacheKey(site, page);
             CachedBody cached = cache == null ? null : cache.get(key);
             String diskKey = disk == null ? null : disk.key(page);
             if (cached == null && disk != null) {
