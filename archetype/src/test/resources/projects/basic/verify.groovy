@@ -6,7 +6,7 @@ if (!project.isDirectory()) {
 def log = new File(project, 'build.log').exists() ? new File(project, 'build.log').getText('UTF-8') : ''
 assert new File(project, '.github/workflows/help-center.yml').isFile()
 assert new File(project, '.gitignore').isFile()
-assert new File(project, '.mvn/jvm.config').getText('UTF-8').trim() == '-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.3 --enable-native-access=ALL-UNNAMED'
+assert new File(project, '.mvn/jvm.config').getText('UTF-8').trim() == '-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.3 -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED'
 assert new File(project, 'pharos.yml').getText('UTF-8').contains('title:\n  en: Acme Help')
 def site = new File(project, 'target/site')
 assert new File(site, 'en/getting-started/welcome/index.html').getText('UTF-8').contains('Welcome to the help center')
