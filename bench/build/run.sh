@@ -326,8 +326,8 @@ fi
     "(PHAROS_OPTS: \`${PHAROS_OPTS:-unset}\`; JAVA_TOOL_OPTIONS: \`${JAVA_TOOL_OPTIONS:-unset}\`)"
   if [ "$with_jar_row" = 1 ]; then
     echo "- **java -jar pharos.jar**: \`$jar_cmd build --source DIR --out DIR\`, no JVM options typed; since db7db74 the" \
-      "jar starts a second JVM with the launcher's options but no class-data archive (\`PHAROS_FORK=off\` runs it on" \
-      "the JVM's defaults, as before)"
+      "jar starts a second JVM with the launcher's options, and since 2026-12-07 maps a class-data archive its first" \
+      "build made (\`PHAROS_FORK=off\` runs it on the JVM's defaults, as before)"
   else
     echo "- java -jar pharos.jar (reference): not a row of its own, PHAROS_CMD is that same command"
   fi

@@ -1,12 +1,24 @@
 package dev.pharos.cli;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import dev.pharos.internal.CacheFolder;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Runs a build in a JVM set up for builds when someone starts Pharos with a plain {@code java -jar pharos.jar}.
@@ -20,8 +32,11 @@ import java.util.Set;
  * <p>No fork when the JVM already runs with a compiler choice ({@code -XX:TieredStopAtLevel}: the launcher, or a
  * user who chose), with an agent (a debugger, profiler or coverage tool watches this JVM, and a second one would
  * ask for the same debug port), when {@code PHAROS_FORK=off}, or inside the forked JVM. The options are the
- * launcher's without its class-data archive ({@code JvmForkTest} checks that they stay the launcher's), less its
- * collector when the user chose one: the JVM refuses two.
+ * launcher's ({@code JvmForkTest} checks that they stay the launcher's), less its collector when the user chose
+ * one: the JVM refuses two.
+ *
+ * <p>Like the launcher, the fork maps a class-data archive ({@link ClassData}) that its first build makes, so that
+ * its classes are not loaded and checked again on every build.
  */
 final class JvmFork {
 
@@ -55,6 +70,12 @@ final class JvmFork {
      */
     static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
             String java, String classPath, int cores) {
+        return command(args, jvmOptions, env, java, classPath, cores, List.of());
+    }
+
+    /** As above, with the options of the fork's class-data archive ({@link ClassData#options}) before the user's. */
+    static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
+            String java, String classPath, int cores, List<String> classData) {
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.equals(FORKED) || o.startsWith("-XX:TieredStopAtLevel")
                 || o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
                 || o.startsWith("-Xrun") || o.equals("-Xdebug"));
@@ -70,6 +91,7 @@ final class JvmFork {
                 command.add(option);
             }
         }
+        command.addAll(classData);
         command.addAll(jvmOptions);
         command.add(FORKED);
         command.addAll(List.of("-cp", classPath, PharosCommand.class.getName()));
@@ -93,9 +115,12 @@ final class JvmFork {
      * JVM should run them, or when the fork could not start (then this JVM runs them, as before).
      */
     static Optional<Integer> run(String[] args) {
-        Optional<List<String>> command = command(args, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getenv(), ProcessHandle.current().info().command().orElse(null),
-                System.getProperty("java.class.path"), Runtime.getRuntime().availableProcessors());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String classPath = System.getProperty("java.class.path");
+        ClassData classData = ClassData.of(args, jvmOptions, System.getenv(), classPath);
+        Optional<List<String>> command = command(args, jvmOptions, System.getenv(),
+                ProcessHandle.current().info().command().orElse(null), classPath,
+                Runtime.getRuntime().availableProcessors(), classData == null ? List.of() : classData.options());
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -119,10 +144,140 @@ final class JvmFork {
         try {
             int exit = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
+            if (classData != null) {
+                classData.keep();
+            }
             return Optional.of(exit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(130);
+        }
+    }
+
+    /**
+     * The fork's class-data archive, in the launcher's folder ({@code $XDG_CACHE_HOME/pharos}, else
+     * {@code ~/.cache/pharos}): mapped when it exists, else made by this build (a build loads what every later
+     * command needs) under a name of its own, and put in place when the fork ends, so that two first builds at once
+     * cannot mix their archives. Its name holds what the JVM checks an archive against (the JVM, the jar's place,
+     * size and time) and the jar's content, which a jar copied over an older one with the same size and time would
+     * otherwise share. The four archives used last stay, the launcher's among them; older ones are removed.
+     *
+     * @param archive the archive
+     * @param partial where this build writes it, or null when it maps {@code archive}
+     */
+    record ClassData(Path archive, Path partial) {
+
+        private static final int KEPT = 4;
+
+        /** The archive for this JVM and jar, or null: none wanted, the user chose, or no cache folder. */
+        static ClassData of(String[] args, List<String> jvmOptions, Map<String, String> env, String classPath) {
+            boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xshare")
+                    || o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit")
+                    || o.contains("DumpLoadedClassList"));
+            Path folder = folder(env);
+            if (chosen || "off".equals(env.get("PHAROS_CDS")) || folder == null || classPath == null
+                    || classPath.contains(File.pathSeparator)) {
+                return null;
+            }
+            try {
+                Path jar = Path.of(classPath).toRealPath();
+                Path java = Path.of(System.getProperty("java.home")).toRealPath();
+                HashStream128 hash = CacheFolder.hash();
+                for (String part : List.of(java.toString(), System.getProperty("java.vm.version", ""), jar.toString(),
+                        Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
+                        Long.toHexString(crc(jar)))) {
+                    CacheFolder.add(hash, part);
+                }
+                Path archive = folder.resolve("cds-jar-" + CacheFolder.key(hash).substring(0, 16)
+                        + ".jsa");
+                if (Files.isRegularFile(archive)) {
+                    return new ClassData(archive, null);
+                }
+                if (args.length == 0 || !args[0].equals("build")) {
+                    return null;
+                }
+                Files.createDirectories(folder);
+                return new ClassData(archive, folder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid()
+                        + ".tmp"));
+            } catch (IOException | RuntimeException e) {
+                return null; // without an archive: slower to start, nothing else
+            }
+        }
+
+        private static long crc(Path file) throws IOException {
+            CRC32 crc = new CRC32();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                }
+            }
+            return crc.getValue();
+        }
+
+        private static Path folder(Map<String, String> env) {
+            String cache = env.get("XDG_CACHE_HOME");
+            if (cache != null && !cache.isEmpty()) {
+                return Path.of(cache, "pharos");
+            }
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            return home == null || home.isEmpty() ? null : Path.of(home, ".cache", "pharos");
+        }
+
+        /** The fork's options: map the archive, or make it at exit; quiet either way (a build log is the writer's). */
+        List<String> options() {
+            return partial == null
+                    ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
+                            "-Xlog:cds+dynamic=off")
+                    : List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+
+        /**
+         * After the fork: an archive it made takes its place; archives not used lately, and the partial ones of
+         * killed builds, go.
+         */
+        void keep() {
+            try {
+                if (partial != null && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                    Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
+                prune(archive.getParent());
+            } catch (IOException | RuntimeException e) {
+                // Best effort: the next build makes the archive again.
+            }
+        }
+
+        /** Keeps the {@value #KEPT} archives used last (by access time, which mapping updates), and no old partials. */
+        static void prune(Path folder) throws IOException {
+            List<Path> archives = new ArrayList<>();
+            long hourAgo = System.currentTimeMillis() - 3_600_000L;
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith("cds-") && name.endsWith(".jsa")) {
+                        archives.add(file);
+                    } else if (name.startsWith("cds-") && name.endsWith(".tmp")
+                            && Files.getLastModifiedTime(file).toMillis() < hourAgo) {
+                        Files.deleteIfExists(file); // a killed build's
+                    }
+                }
+            }
+            archives.sort(Comparator.comparing((Path p) -> lastUsed(p)).reversed().thenComparing(Path::toString));
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        }
+
+        private static FileTime lastUsed(Path file) {
+            try {
+                return Files.readAttributes(file, BasicFileAttributes.class).lastAccessTime();
+            } catch (IOException e) {
+                return FileTime.fromMillis(0);
+            }
         }
     }
 }

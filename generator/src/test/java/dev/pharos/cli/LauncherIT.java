@@ -125,14 +125,51 @@ class LauncherIT {
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
+    /**
+     * A plain {@code java -jar} build makes its fork's class-data archive, and the next build maps it: the fork runs
+     * with it, and a JVM with the fork's options and {@code -Xshare:on} (an error when the archive cannot be mapped,
+     * not a silent fallback) starts with it.
+     */
+    @Test
+    void aPlainJavaJarBuildMakesTheForksClassArchiveAndTheNextBuildMapsIt() throws Exception {
+        String jar = DIST.resolve("lib").resolve("pharos.jar").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String content = TestSites.sampleContent().toString();
+        Run first = run(Map.of(), java, "-jar", jar, "build", "--source", content, "--out", dir.resolve("first").toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        List<Path> made = archives();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).getFileName().toString()).matches("cds-jar-[0-9a-f]{16}\\.jsa");
+
+        Path report = dir.resolve("report.json");
+        Run second = run(Map.of(), java, "-jar", jar, "build", "--source", content, "--out", dir.resolve("second").toString(),
+                "--report", report.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(archives()).isEqualTo(made);
+        List<String> options = new ArrayList<>();
+        new ObjectMapper().readTree(report.toFile()).path("runtime").path("options").forEach(o -> options.add(o.asText()));
+        assertThat(options).contains("-XX:SharedArchiveFile=" + made.get(0));
+        assertThat(TestSites.tree(dir.resolve("second"))).isEqualTo(TestSites.tree(dir.resolve("first")));
+
+        List<String> mapping = new ArrayList<>(List.of(java));
+        mapping.addAll(JvmFork.options(Runtime.getRuntime().availableProcessors()));
+        mapping.addAll(List.of("-XX:SharedArchiveFile=" + made.get(0), "-Xshare:on", "-cp", jar,
+                PharosCommand.class.getName(), "--version"));
+        Run mapped = run(Map.of(), mapping.toArray(String[]::new));
+        assertThat(mapped.exit()).as(mapped.err()).isZero();
+        assertThat(mapped.out()).contains("pharos");
+    }
+
     /** A {@code java -jar} build killed with SIGKILL stops building: its fork does not go on unseen. */
     @Test
     void killingAPlainJavaJarBuildStopsItsFork() throws Exception {
         String jar = DIST.resolve("lib").resolve("pharos.jar").toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve("killed");
-        Process build = new ProcessBuilder(java, "-jar", jar, "build", "--source", TestSites.corpus("cloudwego").toString(),
-                "--out", out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "build", "--source",
+                TestSites.corpus("cloudwego").toString(), "--out", out.toString());
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // a killed fork's partial archive
+        Process build = builder.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         List<ProcessHandle> forks = List.of();
         for (int i = 0; i < 100 && forks.isEmpty(); i++) {
             Thread.sleep(50);
