@@ -117,13 +117,14 @@ final class JvmFork {
     static Optional<Integer> run(String[] args) {
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String classPath = System.getProperty("java.class.path");
-        ClassData classData = ClassData.of(args, jvmOptions, System.getenv(), classPath);
-        Optional<List<String>> command = command(args, jvmOptions, System.getenv(),
-                ProcessHandle.current().info().command().orElse(null), classPath,
-                Runtime.getRuntime().availableProcessors(), classData == null ? List.of() : classData.options());
-        if (command.isEmpty()) {
-            return Optional.empty();
+        String java = ProcessHandle.current().info().command().orElse(null);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (command(args, jvmOptions, System.getenv(), java, classPath, cores).isEmpty()) {
+            return Optional.empty(); // before the archive's key, which reads the whole jar
         }
+        ClassData classData = ClassData.of(args, jvmOptions, System.getenv(), classPath);
+        Optional<List<String>> command = command(args, jvmOptions, System.getenv(), java, classPath, cores,
+                classData == null ? List.of() : classData.options());
         Process child;
         try {
             child = new ProcessBuilder(command.get()).inheritIO().start();
