@@ -13,7 +13,6 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.pharos.internal.CacheFolder;
 import dev.pharos.markdown.MarkdownText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
  * Processed page bodies kept on disk between builds ({@code --cache}, {@code target/pharos-cache} by default), so
@@ -136,9 +134,7 @@ final class BodyCache {
 
     private static long crc(Path file) {
         try {
-            CRC32 crc = new CRC32();
-            crc.update(Files.readAllBytes(file));
-            return crc.getValue();
+            return CacheFolder.crc(file);
         } catch (IOException e) {
             return -1;
         }

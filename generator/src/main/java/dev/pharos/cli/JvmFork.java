@@ -4,7 +4,6 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.pharos.internal.CacheFolder;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 /**
  * Runs a build in a JVM set up for builds when someone starts Pharos with a plain {@code java -jar pharos.jar}.
@@ -186,7 +184,7 @@ final class JvmFork {
                 HashStream128 hash = CacheFolder.hash();
                 for (String part : List.of(java.toString(), System.getProperty("java.vm.version", ""), jar.toString(),
                         Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
-                        Long.toHexString(crc(jar)))) {
+                        Long.toHexString(CacheFolder.crc(jar)))) {
                     CacheFolder.add(hash, part);
                 }
                 Path archive = folder.resolve("cds-jar-" + CacheFolder.key(hash).substring(0, 16)
@@ -203,17 +201,6 @@ final class JvmFork {
             } catch (IOException | RuntimeException e) {
                 return null; // without an archive: slower to start, nothing else
             }
-        }
-
-        private static long crc(Path file) throws IOException {
-            CRC32 crc = new CRC32();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    crc.update(buffer, 0, n);
-                }
-            }
-            return crc.getValue();
         }
 
         private static Path folder(Map<String, String> env) {
@@ -239,12 +226,12 @@ final class JvmFork {
          */
         void keep() {
             try {
-                if (partial != null && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-                    Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                }
                 if (partial != null) {
-                    Files.deleteIfExists(partial);
+                    if (Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    Files.deleteIfExists(partial); // an empty one: this JVM could not make an archive
                 }
                 prune(archive.getParent());
             } catch (IOException | RuntimeException e) {

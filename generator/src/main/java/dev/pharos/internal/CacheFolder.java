@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -148,6 +149,18 @@ public final class CacheFolder {
     public static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** The CRC-32 of a file's bytes, read through a buffer: a jar or an image is never held whole for it. */
+    public static long crc(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
         return crc.getValue();
     }
 
