@@ -168,8 +168,8 @@ final class PageCache {
     }
 
     /**
-     * What an entry held when it was written, and its modification time (nanoseconds since the epoch, or -1 when
-     * unknown): a page linked into a site may be changed there, and so here.
+     * What an entry held when it was written, and its modification time (nanoseconds since the epoch): a page linked
+     * into a site may be changed there, and so here.
      */
     private record Check(long length, long crc, long modified) {
         boolean sameBytes(Check other) {
@@ -197,15 +197,15 @@ final class PageCache {
         if (check == null) {
             return null;
         }
-        long[] stat = stat(file);
+        Stat stat = Stat.of(file);
         if (stat == null) {
             return null;
         }
-        if (stat[0] == check.length() && stat[1] == check.modified() && check.modified() < indexWritten) {
+        if (stat.length() == check.length() && stat.modified() == check.modified() && check.modified() < indexWritten) {
             checks.put(key, check);
             return file;
         }
-        Check now = checkOf(file, stat[1]);
+        Check now = checkOf(file, stat.modified());
         if (!check.sameBytes(now)) {
             return null;
         }
@@ -216,9 +216,9 @@ final class PageCache {
     /** Keeps a rendered page; returns the entry's file (the page's bytes), or null when it could not be written. */
     Path put(String key, byte[] page) {
         Path file = entries.write(key, page);
-        long[] stat = file == null ? null : stat(file);
+        Stat stat = file == null ? null : Stat.of(file);
         if (stat != null) {
-            checks.put(key, new Check(page.length, CacheFolder.crc(page), stat[1]));
+            checks.put(key, new Check(page.length, CacheFolder.crc(page), stat.modified()));
         }
         return file;
     }
@@ -228,26 +228,29 @@ final class PageCache {
      * the file system allows, else copied.
      */
     void adopt(String key, Path written) {
-        long[] stat = stat(written);
-        Check check = stat == null ? null : checkOf(written, stat[1]);
+        Stat stat = Stat.of(written);
+        Check check = stat == null ? null : checkOf(written, stat.modified());
         if (check != null && entries.adopt(key, written) != null) {
             checks.put(key, check);
         }
     }
 
-    /** Length and modification time of a file (nanoseconds since the epoch), or null when it cannot be read. */
-    private static long[] stat(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new long[] {attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)};
-        } catch (IOException | RuntimeException e) {
-            return null;
+    /** A file's length and modification time (nanoseconds since the epoch), as one {@code stat} gives them. */
+    private record Stat(long length, long modified) {
+        /** The file's, or null when it cannot be read. */
+        static Stat of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stat(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
     }
 
     private static long modified(Path file) {
-        long[] stat = stat(file);
-        return stat == null ? Long.MIN_VALUE : stat[1];
+        Stat stat = Stat.of(file);
+        return stat == null ? Long.MIN_VALUE : stat.modified();
     }
 
     /**
