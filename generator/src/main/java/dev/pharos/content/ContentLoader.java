@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,8 +92,10 @@ public final class ContentLoader {
         SiteConfig loaded = SiteConfigLoader.load(root, problems);
         SiteConfig config = options.baseUrl().map(loaded::withBaseUrl).orElse(loaded);
         // Each locale's folder, then static/, walked side by side: a walk waits on the file system for every folder.
-        List<Scan> scans = Parallel.map(scanned(config), folder -> folder.locale() == null
-                ? scanStatic(root) : scanLocale(root, folder.locale()));
+        List<Supplier<Scan>> walks = new ArrayList<>();
+        config.locales().forEach(locale -> walks.add(() -> scanLocale(root, locale)));
+        walks.add(() -> scanStatic(root));
+        List<Scan> scans = Parallel.map(walks, Supplier::get);
         List<MarkdownFile> markdown = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         for (Scan scan : scans) {
@@ -111,7 +114,6 @@ public final class ContentLoader {
             Optional<Page> page = toPage(config, file.locale(), parsed, options, mine);
             return new Loaded(parsed, page, mine);
         });
-        List<Parsed> parsed = files.stream().map(Loaded::parsed).toList();
         if (options.reads() != null) {
             Set<Path> present = new java.util.HashSet<>();
             markdown.forEach(file -> present.add(file.path()));
@@ -124,7 +126,7 @@ public final class ContentLoader {
             pages.addAll(localePages(config, locale, mine, problems));
         }
         // Reading front matter values into pages reports wrong types into each file's list: collect them after.
-        parsed.forEach(p -> problems.addAll(p.problems()));
+        files.forEach(file -> problems.addAll(file.parsed().problems()));
         pages = withFallbacks(config, pages);
         checkDuplicateUrls(pages, problems);
         CodeReader.checkDuplicates(pages, problems);
@@ -203,17 +205,6 @@ public final class ContentLoader {
 
     /** What a walk of one folder found: Markdown files, other files, and the problems of the walk. */
     private record Scan(List<MarkdownFile> markdown, List<Resource> resources, List<Problem> problems) {
-    }
-
-    /** A folder to walk: a locale's, or {@code static/} (no locale). */
-    private record Scanned(LocaleInfo locale) {
-    }
-
-    private static List<Scanned> scanned(SiteConfig config) {
-        List<Scanned> folders = new ArrayList<>();
-        config.locales().forEach(locale -> folders.add(new Scanned(locale)));
-        folders.add(new Scanned(null));
-        return folders;
     }
 
     private static Scan scanLocale(Path root, LocaleInfo locale) {
@@ -374,10 +365,6 @@ public final class ContentLoader {
         Map<String, Page> byId = new TreeMap<>();
         Map<String, String> folderNames = new TreeMap<>();
         for (Loaded file : files) {
-            Parsed parsed = file.parsed();
-            if (parsed.frontMatter() == null) {
-                continue;
-            }
             problems.addAll(file.problems());
             Optional<Page> page = file.page();
             if (page.isEmpty()) {
@@ -391,7 +378,7 @@ public final class ContentLoader {
                 continue;
             }
             byId.put(p.id(), p);
-            rememberFolderNames(parsed.file().relative(), folderNames);
+            rememberFolderNames(file.parsed().file().relative(), folderNames);
         }
         // Every article needs its chain of sections, even where a folder has no _index.md.
         for (Page page : new ArrayList<>(byId.values())) {
