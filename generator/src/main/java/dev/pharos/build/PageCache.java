@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 /**
  * Rendered pages kept in the build cache ({@code <cache>/pages/}), so that a build after an edit renders only the
@@ -40,7 +39,6 @@ final class PageCache {
 
     /** Values {@link PageModels} shares between the pages of a locale: hashed once per build, not once per page. */
     private static final List<String> SHARED = List.of("nav", "banners");
-    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
     private final CacheFolder entries;
     private final String common;
@@ -205,7 +203,7 @@ final class PageCache {
             checks.put(key, check);
             return file;
         }
-        Check now = checkOf(file, stat.modified());
+        Check now = checkOf(file, stat);
         if (!check.sameBytes(now)) {
             return null;
         }
@@ -229,7 +227,7 @@ final class PageCache {
      */
     void adopt(String key, Path written) {
         Stat stat = Stat.of(written);
-        Check check = stat == null ? null : checkOf(written, stat.modified());
+        Check check = stat == null ? null : checkOf(written, stat);
         if (check != null && entries.adopt(key, written) != null) {
             checks.put(key, check);
         }
@@ -253,20 +251,10 @@ final class PageCache {
         return stat == null ? Long.MIN_VALUE : stat.modified();
     }
 
-    /**
-     * Length and CRC-32 of a file, read through a buffer of this thread's (no page is held whole to check it), with
-     * the modification time it had before the read.
-     */
-    private static Check checkOf(Path file, long modified) {
-        CRC32 crc = new CRC32();
-        long length = 0;
-        byte[] buffer = BUFFERS.get();
-        try (var in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-                length += n;
-            }
-            return new Check(length, crc.getValue(), modified);
+    /** What a file holds now: its length and modification time as {@code stat} gave them, and its CRC-32. */
+    private static Check checkOf(Path file, Stat stat) {
+        try {
+            return new Check(stat.length(), CacheFolder.crc(file), stat.modified());
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -26,6 +26,8 @@ import java.util.zip.CRC32;
  */
 public final class CacheFolder {
 
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private static final String ENTRY = ".entry";
 
     private static volatile String generator;
@@ -152,11 +154,14 @@ public final class CacheFolder {
         return crc.getValue();
     }
 
-    /** The CRC-32 of a file's bytes, read through a buffer: a jar or an image is never held whole for it. */
+    /**
+     * The CRC-32 of a file's bytes, read through a buffer of this thread's: a jar or an image is never held whole for
+     * it, and a build that checks every kept page (a cache restored with other times) allocates no buffer per page.
+     */
     public static long crc(Path file) throws IOException {
         CRC32 crc = new CRC32();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
+            byte[] buffer = BUFFERS.get();
             for (int n; (n = in.read(buffer)) > 0; ) {
                 crc.update(buffer, 0, n);
             }
