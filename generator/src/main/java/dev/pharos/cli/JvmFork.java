@@ -62,23 +62,30 @@ final class JvmFork {
     }
 
     /**
-     * The command that runs {@code args} in a JVM set up for builds, or empty when this JVM should run them itself.
+     * Whether {@code args} should run in a JVM set up for builds rather than in this one.
      *
      * @param jvmOptions this JVM's own options, as it was started
      */
-    static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
-            String java, String classPath, int cores) {
-        return command(args, jvmOptions, env, java, classPath, cores, List.of());
-    }
-
-    /** As above, with the options of the fork's class-data archive ({@link ClassData#options}) before the user's. */
-    static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
-            String java, String classPath, int cores, List<String> classData) {
+    static boolean forks(String[] args, List<String> jvmOptions, Map<String, String> env, String java,
+            String classPath) {
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.equals(FORKED) || o.startsWith("-XX:TieredStopAtLevel")
                 || o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
                 || o.startsWith("-Xrun") || o.equals("-Xdebug"));
-        if (chosen || "off".equals(env.get("PHAROS_FORK")) || args.length == 0 || !COMMANDS.contains(args[0])
-                || java == null || classPath == null || classPath.isEmpty()) {
+        return !chosen && !"off".equals(env.get("PHAROS_FORK")) && args.length > 0 && COMMANDS.contains(args[0])
+                && java != null && classPath != null && !classPath.isEmpty();
+    }
+
+    /**
+     * The command that runs {@code args} in a JVM set up for builds, or empty when this JVM should run them itself
+     * ({@link #forks}).
+     *
+     * @param jvmOptions this JVM's own options, as it was started
+     * @param classData  the options of the fork's class-data archive ({@link ClassData#options}), put before the
+     *                   user's
+     */
+    static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
+            String java, String classPath, int cores, List<String> classData) {
+        if (!forks(args, jvmOptions, env, java, classPath)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -109,23 +116,24 @@ final class JvmFork {
     }
 
     /**
-     * Runs {@code args} in a forked JVM when {@link #command} says so, and returns its exit code; empty when this
+     * Runs {@code args} in a forked JVM when {@link #forks} says so, and returns its exit code; empty when this
      * JVM should run them, or when the fork could not start (then this JVM runs them, as before).
      */
     static Optional<Integer> run(String[] args) {
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Map<String, String> env = System.getenv();
         String classPath = System.getProperty("java.class.path");
         String java = ProcessHandle.current().info().command().orElse(null);
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (command(args, jvmOptions, System.getenv(), java, classPath, cores).isEmpty()) {
+        if (!forks(args, jvmOptions, env, java, classPath)) {
             return Optional.empty(); // before the archive's key, which reads the whole jar
         }
-        ClassData classData = ClassData.of(args, jvmOptions, System.getenv(), classPath);
-        Optional<List<String>> command = command(args, jvmOptions, System.getenv(), java, classPath, cores,
-                classData == null ? List.of() : classData.options());
+        ClassData classData = ClassData.of(args, jvmOptions, env, classPath);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> command = command(args, jvmOptions, env, java, classPath, cores,
+                classData == null ? List.of() : classData.options()).orElseThrow();
         Process child;
         try {
-            child = new ProcessBuilder(command.get()).inheritIO().start();
+            child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
             return Optional.empty();
         }

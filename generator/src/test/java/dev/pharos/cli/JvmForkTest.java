@@ -21,7 +21,7 @@ class JvmForkTest {
     private static final String JAR = "/home/writer/pharos.jar";
 
     private static List<String> fork(List<String> jvmOptions, Map<String, String> env, String... args) {
-        return JvmFork.command(args, jvmOptions, env, JAVA, JAR, 2).orElse(null);
+        return JvmFork.command(args, jvmOptions, env, JAVA, JAR, 2, List.of()).orElse(null);
     }
 
     @Test
@@ -50,7 +50,8 @@ class JvmForkTest {
         assertThat(fork(List.of(), Map.of(), "--version")).isNull();
         assertThat(fork(List.of(), Map.of(), "new", "article")).isNull();
         assertThat(fork(List.of(), Map.of())).isNull();
-        assertThat(JvmFork.command(new String[] {"build"}, List.of(), Map.of(), null, JAR, 2)).as("no java path").isEmpty();
+        assertThat(JvmFork.command(new String[] {"build"}, List.of(), Map.of(), null, JAR, 2, List.of()))
+                .as("no java path").isEmpty();
     }
 
     /** The JVM refuses two collectors: a user's choice replaces the launcher's. */
